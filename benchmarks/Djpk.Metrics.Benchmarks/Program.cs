@@ -1,0 +1,4 @@
+using BenchmarkDotNet.Running;
+using Djpk.Metrics.Benchmarks;
+
+BenchmarkSwitcher.FromAssembly(typeof(LargestRemainderBenchmarks).Assembly).Run(args);
