@@ -27,15 +27,27 @@ public static class ShareAllocation
         }
 
         Int128 units = 100 * ExactQuotient.PowerOfTen(decimals);
+        long smallUnits = (long)units;           // at most 10^12
+        long smallLimit = long.MaxValue / smallUnits;
         var floors = new long[counts.Length];
         var remainders = new long[counts.Length];
         var order = new int[counts.Length];
         Int128 allocated = 0;
         for (int i = 0; i < counts.Length; i++)
         {
-            (Int128 floor, Int128 remainder) = Int128.DivRem(counts[i] * units, total);
-            floors[i] = (long)floor;       // at most units: a share never exceeds 100%
-            remainders[i] = (long)remainder; // less than total
+            long floor, remainder;
+            if (counts[i] <= smallLimit)
+            {
+                (floor, remainder) = Math.DivRem(counts[i] * smallUnits, total); // fits in 64 bits: the fast path
+            }
+            else
+            {
+                (Int128 wideFloor, Int128 wideRemainder) = Int128.DivRem(counts[i] * units, total);
+                (floor, remainder) = ((long)wideFloor, (long)wideRemainder);
+            }
+
+            floors[i] = floor;         // at most units: a share never exceeds 100%
+            remainders[i] = remainder; // less than total
             order[i] = i;
             allocated += floor;
         }

@@ -1,0 +1,206 @@
+using Djpk.Metrics.Logs;
+using Djpk.Metrics.Periods;
+
+namespace Djpk.Metrics.Aggregation;
+
+/// <summary>Aggregates interaction logs by reporting period in one zone: consultation counts and exact distinct users.</summary>
+/// <remarks>
+/// Immutable; safe to use from many threads. A large log is split into parts that are counted in parallel and merged;
+/// the result equals the sequential one exactly. Allocations are proportional to the result, not to the records.
+/// </remarks>
+public sealed class Aggregator
+{
+    /// <summary>The fewest records a parallel part gets; smaller logs are counted on one thread.</summary>
+    public const int MinRecordsPerPart = 1 << 18;
+
+    private const long MaxBitSetBytes = 1L << 30;
+
+    /// <summary>Creates an aggregator for <paramref name="calendar"/> that uses every core.</summary>
+    /// <param name="calendar">The zone whose local midnights bound the periods.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is <see langword="null"/>.</exception>
+    public Aggregator(ReportingCalendar calendar)
+        : this(calendar, Environment.ProcessorCount)
+    {
+    }
+
+    /// <summary>Creates an aggregator for <paramref name="calendar"/> that uses at most <paramref name="maxDegreeOfParallelism"/> threads.</summary>
+    /// <param name="calendar">The zone whose local midnights bound the periods.</param>
+    /// <param name="maxDegreeOfParallelism">The most threads to use; 1 counts sequentially.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is not positive.</exception>
+    public Aggregator(ReportingCalendar calendar, int maxDegreeOfParallelism)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxDegreeOfParallelism);
+        Calendar = calendar;
+        MaxDegreeOfParallelism = maxDegreeOfParallelism;
+    }
+
+    /// <summary>Gets the calendar (zone) of the periods.</summary>
+    public ReportingCalendar Calendar { get; }
+
+    /// <summary>Gets the most threads an aggregation uses.</summary>
+    public int MaxDegreeOfParallelism { get; }
+
+    /// <summary>Counts the consultations of <paramref name="log"/> per period and breakdown.</summary>
+    /// <param name="log">The log.</param>
+    /// <param name="request">The grain, breakdown, range and filters.</param>
+    /// <returns>The counts, on a gap-free axis; records outside the range are not counted.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="log"/> or <paramref name="request"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The log is empty and the request has no range.</exception>
+    public CountCube Count(InteractionLog log, AggregationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(request);
+        CubeShape shape = CubeShape.For(log, request, Calendar);
+        var map = new PeriodMap(Calendar, shape.Periods);
+        RecordFilter filter = RecordFilter.For(log, request);
+        int length = checked(shape.Periods.Count * shape.Cells);
+        (int From, int To)[] parts = Partition(log.Count);
+        if (parts.Length == 1)
+        {
+            var counts = new long[length];
+            CountKernel.Count(log, 0, log.Count, map, shape, filter, counts);
+            return new CountCube(shape, counts);
+        }
+
+        var partial = new long[parts.Length][];
+        Parallel.For(0, parts.Length, new ParallelOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism }, p =>
+        {
+            partial[p] = new long[length];
+            CountKernel.Count(log, parts[p].From, parts[p].To, map, shape, filter, partial[p]);
+        });
+        long[] total = partial[0];
+        for (int p = 1; p < partial.Length; p++)
+        {
+            for (int i = 0; i < total.Length; i++)
+            {
+                total[i] = checked(total[i] + partial[p][i]);
+            }
+        }
+
+        return new CountCube(shape, total);
+    }
+
+    /// <summary>Counts the distinct users of <paramref name="log"/> per period and breakdown, exactly.</summary>
+    /// <param name="log">The log.</param>
+    /// <param name="request">The grain, breakdown, range and filters.</param>
+    /// <returns>The distinct users, on a gap-free axis.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="log"/> or <paramref name="request"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The log is empty and the request has no range.</exception>
+    public DistinctUserCube CountDistinctUsers(InteractionLog log, AggregationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(request);
+        CubeShape shape = CubeShape.For(log, request, Calendar);
+        var map = new PeriodMap(Calendar, shape.Periods);
+        RecordFilter filter = RecordFilter.For(log, request);
+        int length = checked(shape.Periods.Count * shape.Cells);
+        int words = (log.DistinctUsers + 63) / 64;
+        (int From, int To)[] parts = Partition(log.Count);
+        if ((long)length * words * sizeof(ulong) * parts.Length > MaxBitSetBytes)
+        {
+            return new DistinctUserCube(shape, CountBySorting(log, map, shape, filter, length));
+        }
+
+        ulong[]?[][] partial = new ulong[]?[parts.Length][];
+        Parallel.For(0, parts.Length, new ParallelOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism }, p =>
+        {
+            var sets = new ulong[]?[length];
+            int[] users = log.UserCodes;
+            long[] ticks = log.Ticks;
+            for (int i = parts[p].From; i < parts[p].To; i++)
+            {
+                int period = map.IndexOf(ticks[i]);
+                int cell = period < 0 ? -1 : CountKernel.CellOf(log, i, shape, filter);
+                if (cell >= 0)
+                {
+                    ulong[] set = sets[(period * shape.Cells) + cell] ??= new ulong[words];
+                    set[users[i] >> 6] |= 1UL << users[i];
+                }
+            }
+
+            partial[p] = sets;
+        });
+
+        var result = new UserSet?[length];
+        for (int cell = 0; cell < length; cell++)
+        {
+            ulong[]? union = null;
+            foreach (ulong[]?[] sets in partial)
+            {
+                if (sets[cell] is not { } set)
+                {
+                    continue;
+                }
+
+                if (union is null)
+                {
+                    union = set;
+                }
+                else
+                {
+                    for (int w = 0; w < words; w++)
+                    {
+                        union[w] |= set[w];
+                    }
+                }
+            }
+
+            result[cell] = union is null ? null : new UserSet(union, log.UserKeys);
+        }
+
+        return new DistinctUserCube(shape, result);
+    }
+
+    // For breakdowns too wide for bit sets: sort (cell, user) pairs and keep each once.
+    private static UserSet?[] CountBySorting(InteractionLog log, PeriodMap map, CubeShape shape, RecordFilter filter, int length)
+    {
+        var pairs = new List<long>();
+        for (int i = 0; i < log.Count; i++)
+        {
+            int period = map.IndexOf(log.Ticks[i]);
+            int cell = period < 0 ? -1 : CountKernel.CellOf(log, i, shape, filter);
+            if (cell >= 0)
+            {
+                pairs.Add((((long)period * shape.Cells) + cell) * log.DistinctUsers + log.UserCodes[i]);
+            }
+        }
+
+        long[] sorted = UserSet.SortedDistinct(pairs);
+        var result = new UserSet?[length];
+        int start = 0;
+        while (start < sorted.Length)
+        {
+            long cell = sorted[start] / log.DistinctUsers;
+            int end = start;
+            while (end < sorted.Length && sorted[end] / log.DistinctUsers == cell)
+            {
+                end++;
+            }
+
+            var keys = new long[end - start];
+            for (int k = start; k < end; k++)
+            {
+                keys[k - start] = log.UserKeys[sorted[k] % log.DistinctUsers];
+            }
+
+            result[cell] = new UserSet(keys);
+            start = end;
+        }
+
+        return result;
+    }
+
+    private (int From, int To)[] Partition(int count)
+    {
+        int parts = Math.Max(1, Math.Min(MaxDegreeOfParallelism, count / MinRecordsPerPart));
+        var ranges = new (int From, int To)[parts];
+        for (int p = 0; p < parts; p++)
+        {
+            ranges[p] = ((int)((long)count * p / parts), (int)((long)count * (p + 1) / parts));
+        }
+
+        return ranges;
+    }
+}

@@ -1,0 +1,94 @@
+namespace Djpk.Metrics;
+
+/// <summary>A channel through which the public reaches the service, such as WhatsApp or the phone line, named by a stable id.</summary>
+/// <remarks>
+/// <para>Immutable. Equality and ordering compare the id ordinally. The id is lower-case ASCII letters, digits and
+/// hyphens ("whatsapp", "hai-kemenkeu"); names in Indonesian and English and the kind live in a <see cref="Catalog"/>.</para>
+/// <para>A new channel, such as "tiktok", needs no change to the library: create it and add it to a catalog.</para>
+/// <para>The default value has no id and belongs to no catalog; <see cref="IsDefault"/> tells it apart.</para>
+/// </remarks>
+public readonly record struct Channel : IComparable<Channel>
+{
+    private readonly string? _id;
+
+    /// <summary>Creates the channel with the id <paramref name="id"/>.</summary>
+    /// <param name="id">The stable id, such as "whatsapp".</param>
+    /// <exception cref="ArgumentNullException"><paramref name="id"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is not lower-case ASCII letters, digits and single inner hyphens.</exception>
+    public Channel(string id) => _id = Identifier.Validate(id, nameof(id));
+
+    /// <summary>Gets the WhatsApp DJPK channel ("whatsapp").</summary>
+    public static Channel WhatsApp { get; } = new("whatsapp");
+
+    /// <summary>Gets the Telepon Dering DJPK phone line ("phone").</summary>
+    public static Channel Phone { get; } = new("phone");
+
+    /// <summary>Gets the E-mail Call Center DJPK channel ("email").</summary>
+    public static Channel Email { get; } = new("email");
+
+    /// <summary>Gets the HAI Kemenkeu contact center ("hai-kemenkeu").</summary>
+    public static Channel HaiKemenkeu { get; } = new("hai-kemenkeu");
+
+    /// <summary>Gets the Live Chat DJPK channel ("live-chat").</summary>
+    public static Channel LiveChat { get; } = new("live-chat");
+
+    /// <summary>Gets the DJPK website ("website").</summary>
+    public static Channel Website { get; } = new("website");
+
+    /// <summary>Gets the Instagram account @ditjenpk ("instagram").</summary>
+    public static Channel Instagram { get; } = new("instagram");
+
+    /// <summary>Gets the Twitter account ("twitter").</summary>
+    public static Channel Twitter { get; } = new("twitter");
+
+    /// <summary>Gets the Facebook account ("facebook").</summary>
+    public static Channel Facebook { get; } = new("facebook");
+
+    /// <summary>Gets the PPID public-information desk ("ppid").</summary>
+    public static Channel Ppid { get; } = new("ppid");
+
+    /// <summary>Gets the stable id, such as "whatsapp"; empty for the default value.</summary>
+    public string Id => _id ?? string.Empty;
+
+    /// <summary>Gets a value indicating whether this is the default value, which names no channel.</summary>
+    public bool IsDefault => _id is null;
+
+    /// <summary>Compares the ids ordinally.</summary>
+    /// <param name="other">The channel to compare with.</param>
+    /// <returns>A negative number, zero or a positive number as this id sorts before, with or after the other.</returns>
+    public int CompareTo(Channel other) => string.CompareOrdinal(Id, other.Id);
+
+    /// <summary>Returns the id.</summary>
+    /// <returns>The id, such as "whatsapp".</returns>
+    public override string ToString() => Id;
+
+    /// <inheritdoc/>
+    public bool Equals(Channel other) => string.Equals(_id, other._id, StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => _id is null ? 0 : StringComparer.Ordinal.GetHashCode(_id);
+
+    /// <summary>Returns whether <paramref name="left"/> sorts before <paramref name="right"/>.</summary>
+    /// <param name="left">The first channel.</param>
+    /// <param name="right">The second channel.</param>
+    /// <returns><see langword="true"/> when the first id sorts before the second.</returns>
+    public static bool operator <(Channel left, Channel right) => left.CompareTo(right) < 0;
+
+    /// <summary>Returns whether <paramref name="left"/> sorts after <paramref name="right"/>.</summary>
+    /// <param name="left">The first channel.</param>
+    /// <param name="right">The second channel.</param>
+    /// <returns><see langword="true"/> when the first id sorts after the second.</returns>
+    public static bool operator >(Channel left, Channel right) => left.CompareTo(right) > 0;
+
+    /// <summary>Returns whether <paramref name="left"/> sorts before or equals <paramref name="right"/>.</summary>
+    /// <param name="left">The first channel.</param>
+    /// <param name="right">The second channel.</param>
+    /// <returns><see langword="true"/> unless the first id sorts after the second.</returns>
+    public static bool operator <=(Channel left, Channel right) => left.CompareTo(right) <= 0;
+
+    /// <summary>Returns whether <paramref name="left"/> sorts after or equals <paramref name="right"/>.</summary>
+    /// <param name="left">The first channel.</param>
+    /// <param name="right">The second channel.</param>
+    /// <returns><see langword="true"/> unless the first id sorts before the second.</returns>
+    public static bool operator >=(Channel left, Channel right) => left.CompareTo(right) >= 0;
+}
