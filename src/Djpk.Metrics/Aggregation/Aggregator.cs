@@ -13,7 +13,10 @@ public sealed class Aggregator
     /// <summary>The fewest records a parallel part gets; smaller logs are counted on one thread.</summary>
     public const int MinRecordsPerPart = 1 << 18;
 
-    private const long MaxBitSetBytes = 1L << 30;
+    private const long DefaultMaxBitSetBytes = 1L << 30;
+
+    private readonly int _minRecordsPerPart;
+    private readonly long _maxBitSetBytes;
 
     /// <summary>Creates an aggregator for <paramref name="calendar"/> that uses every core.</summary>
     /// <param name="calendar">The zone whose local midnights bound the periods.</param>
@@ -29,11 +32,20 @@ public sealed class Aggregator
     /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is not positive.</exception>
     public Aggregator(ReportingCalendar calendar, int maxDegreeOfParallelism)
+        : this(calendar, maxDegreeOfParallelism, MinRecordsPerPart, DefaultMaxBitSetBytes)
+    {
+    }
+
+    // Tests lower the part size and the bit-set budget to run the parallel and the sorting paths on small logs.
+    internal Aggregator(ReportingCalendar calendar, int maxDegreeOfParallelism, int minRecordsPerPart, long maxBitSetBytes)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxDegreeOfParallelism);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(minRecordsPerPart);
         Calendar = calendar;
         MaxDegreeOfParallelism = maxDegreeOfParallelism;
+        _minRecordsPerPart = minRecordsPerPart;
+        _maxBitSetBytes = maxBitSetBytes;
     }
 
     /// <summary>Gets the calendar (zone) of the periods.</summary>
@@ -98,7 +110,7 @@ public sealed class Aggregator
         int length = checked(shape.Periods.Count * shape.Cells);
         int words = (log.DistinctUsers + 63) / 64;
         (int From, int To)[] parts = Partition(log.Count);
-        if ((long)length * words * sizeof(ulong) * parts.Length > MaxBitSetBytes)
+        if ((long)length * words * sizeof(ulong) * parts.Length > _maxBitSetBytes)
         {
             return new DistinctUserCube(shape, CountBySorting(log, map, shape, filter, length));
         }
@@ -194,7 +206,7 @@ public sealed class Aggregator
 
     private (int From, int To)[] Partition(int count)
     {
-        int parts = Math.Max(1, Math.Min(MaxDegreeOfParallelism, count / MinRecordsPerPart));
+        int parts = Math.Max(1, Math.Min(MaxDegreeOfParallelism, count / _minRecordsPerPart));
         var ranges = new (int From, int To)[parts];
         for (int p = 0; p < parts; p++)
         {

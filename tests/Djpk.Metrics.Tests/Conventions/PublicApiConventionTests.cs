@@ -34,7 +34,7 @@ public class PublicApiConventionTests
     {
         MethodInfo[] methods = PublicTypes
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
-            .Where(m => m.Name.StartsWith("To", StringComparison.Ordinal) && m.Name != "ToString")
+            .Where(m => m.Name.Length > 2 && m.Name.StartsWith("To", StringComparison.Ordinal) && char.IsUpper(m.Name[2]) && m.Name != "ToString")
             .ToArray();
         Assert.NotEmpty(methods);
         Assert.All(methods, m =>
