@@ -5,6 +5,7 @@ namespace Djpk.Metrics.Benchmarks;
 
 /// <summary>Whole-number shares that sum to 100: the library's exact allocation against a naive LINQ one.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class LargestRemainderBenchmarks
 {
     private long[] _counts = [];

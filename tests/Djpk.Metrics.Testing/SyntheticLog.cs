@@ -109,6 +109,20 @@ public sealed class SyntheticLog
         return new SyntheticLog(ticks, channels, segments, topics, users, builder.Build());
     }
 
+    /// <summary>Returns the same records in a random order (a fixed seed): a log that is not chronological.</summary>
+    public InteractionLog Shuffled(int seed = DefaultSeed)
+    {
+        int[] order = Enumerable.Range(0, Ticks.Length).ToArray();
+        new Random(seed).Shuffle(order);
+        var builder = new InteractionLogBuilder(Catalog.Djpk);
+        foreach (int i in order)
+        {
+            builder.Add(Log[i]);
+        }
+
+        return builder.Build();
+    }
+
     private static double[] Cumulative(double[] weights)
     {
         double total = weights.Sum();

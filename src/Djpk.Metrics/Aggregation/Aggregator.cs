@@ -68,26 +68,29 @@ public sealed class Aggregator
         var map = new PeriodMap(Calendar, shape.Periods);
         RecordFilter filter = RecordFilter.For(log, request);
         int length = checked(shape.Periods.Count * shape.Cells);
+        int laned = length * CountKernel.Lanes(length);
         (int From, int To)[] parts = Partition(log.Count);
+        var partial = new long[parts.Length][];
         if (parts.Length == 1)
         {
-            var counts = new long[length];
-            CountKernel.Count(log, 0, log.Count, map, shape, filter, counts);
-            return new CountCube(shape, counts);
+            partial[0] = new long[laned];
+            CountKernel.Count(log, 0, log.Count, map, shape, filter, partial[0]);
+        }
+        else
+        {
+            Parallel.For(0, parts.Length, new ParallelOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism }, p =>
+            {
+                partial[p] = new long[laned];
+                CountKernel.Count(log, parts[p].From, parts[p].To, map, shape, filter, partial[p]);
+            });
         }
 
-        var partial = new long[parts.Length][];
-        Parallel.For(0, parts.Length, new ParallelOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism }, p =>
+        var total = new long[length];
+        foreach (long[] counts in partial)
         {
-            partial[p] = new long[length];
-            CountKernel.Count(log, parts[p].From, parts[p].To, map, shape, filter, partial[p]);
-        });
-        long[] total = partial[0];
-        for (int p = 1; p < partial.Length; p++)
-        {
-            for (int i = 0; i < total.Length; i++)
+            for (int i = 0; i < counts.Length; i++)
             {
-                total[i] = checked(total[i] + partial[p][i]);
+                total[i % length] = checked(total[i % length] + counts[i]);
             }
         }
 
@@ -119,16 +122,22 @@ public sealed class Aggregator
         Parallel.For(0, parts.Length, new ParallelOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism }, p =>
         {
             var sets = new ulong[]?[length];
-            int[] users = log.UserCodes;
-            long[] ticks = log.Ticks;
-            for (int i = parts[p].From; i < parts[p].To; i++)
+            if (log.IsChronological)
             {
-                int period = map.IndexOf(ticks[i]);
-                int cell = period < 0 ? -1 : CountKernel.CellOf(log, i, shape, filter);
-                if (cell >= 0)
+                foreach ((int start, int end, int period) in PeriodRuns.Of(log.Ticks, parts[p].From, parts[p].To, map))
                 {
-                    ulong[] set = sets[(period * shape.Cells) + cell] ??= new ulong[words];
-                    set[users[i] >> 6] |= 1UL << users[i];
+                    MarkUsers(log, start, end, period, shape, filter, sets, words);
+                }
+            }
+            else
+            {
+                for (int i = parts[p].From; i < parts[p].To; i++)
+                {
+                    int period = map.IndexOf(log.Ticks[i]);
+                    if (period >= 0)
+                    {
+                        MarkUsers(log, i, i + 1, period, shape, filter, sets, words);
+                    }
                 }
             }
 
@@ -163,6 +172,22 @@ public sealed class Aggregator
         }
 
         return new DistinctUserCube(shape, result);
+    }
+
+    // Sets the bit of each user of the records [start, end), all in one period, in the set of the record's cell.
+    private static void MarkUsers(InteractionLog log, int start, int end, int period, CubeShape shape, RecordFilter filter, ulong[]?[] sets, int words)
+    {
+        int[] users = log.UserCodes;
+        int row = period * shape.Cells;
+        for (int i = start; i < end; i++)
+        {
+            int cell = CountKernel.CellOf(log, i, shape, filter);
+            if (cell >= 0)
+            {
+                ulong[] set = sets[row + cell] ??= new ulong[words];
+                set[users[i] >> 6] |= 1UL << users[i];
+            }
+        }
     }
 
     // For breakdowns too wide for bit sets: sort (cell, user) pairs and keep each once.

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Djpk.Metrics.Logs;
 using Djpk.Metrics.Periods;
 
@@ -6,6 +7,9 @@ namespace Djpk.Metrics.Aggregation;
 /// <summary>The tight loops that count records into dense period × cell arrays, one specialised loop per breakdown.</summary>
 internal static class CountKernel
 {
+    private const int LaneCount = 4;
+    private const int MaxLanedLength = 1 << 14;
+
     private interface IFlag
     {
         static abstract bool On { get; }
@@ -53,6 +57,13 @@ internal static class CountKernel
             shape.Topics.IsEmpty ? 0 : log.TopicCodes[i]);
     }
 
+    /// <summary>Returns how many interleaved copies of the counts a part uses (see <see cref="Run"/>), and so its array length.</summary>
+    public static int Lanes(int length) => length <= MaxLanedLength ? LaneCount : 1;
+
+    // Consecutive records usually fall in the same period and channel, so one counter would be incremented over and
+    // over, each increment waiting for the previous one. Four interleaved copies of the counts (for small results)
+    // break that chain; they are summed at the end. Records are usually in time order, so records are counted in runs
+    // that share a period, and the period map is consulted only when the period changes.
     private static void Run<TChannel, TSegment, TTopic, TFilter>(
         InteractionLog log, int from, int to, PeriodMap map, CubeShape shape, RecordFilter filter, long[] counts)
         where TChannel : struct, IFlag
@@ -60,7 +71,72 @@ internal static class CountKernel
         where TTopic : struct, IFlag
         where TFilter : struct, IFlag
     {
+        int cells = shape.Cells;
+        if (log.IsChronological)
+        {
+            // Sorted by time: find each period's run of records by binary search and never read the time column inside it.
+            foreach ((int start, int end, int period) in PeriodRuns.Of(log.Ticks, from, to, map))
+            {
+                CountRun<TChannel, TSegment, TTopic, TFilter>(log, start, end, period * cells, shape, filter, counts);
+            }
+
+            return;
+        }
+
         long[] ticks = log.Ticks;
+        long periodStart = 0;
+        ulong span = 0; // the current period's ticks are [periodStart, periodStart + span); empty until the first record
+        int row = 0;
+        int runStart = from;
+        unchecked
+        {
+            for (int i = from; i < to; i++)
+            {
+                long tick = ticks[i];
+                if ((ulong)(tick - periodStart) < span)
+                {
+                    continue; // same period as the run so far
+                }
+
+                CountRun<TChannel, TSegment, TTopic, TFilter>(log, runStart, i, row, shape, filter, counts);
+                runStart = i;
+                int period = map.IndexOf(tick);
+                if (period < 0)
+                {
+                    runStart = i + 1; // outside the range: not counted
+                    (periodStart, span) = (0, 0);
+                    continue;
+                }
+
+                periodStart = map.StartOf(period);
+                span = (ulong)(map.EndOf(period) - periodStart);
+                row = period * cells;
+            }
+        }
+
+        CountRun<TChannel, TSegment, TTopic, TFilter>(log, runStart, to, row, shape, filter, counts);
+    }
+
+    // Counts the records [start, end), all in the period whose counts begin at row.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CountRun<TChannel, TSegment, TTopic, TFilter>(
+        InteractionLog log, int start, int end, int row, CubeShape shape, RecordFilter filter, long[] counts)
+        where TChannel : struct, IFlag
+        where TSegment : struct, IFlag
+        where TTopic : struct, IFlag
+        where TFilter : struct, IFlag
+    {
+        if (start >= end)
+        {
+            return;
+        }
+
+        if (!TChannel.On && !TSegment.On && !TTopic.On && !TFilter.On)
+        {
+            counts[row] += end - start;
+            return;
+        }
+
         byte[] channels = log.ChannelCodes;
         byte[] segments = log.SegmentCodes;
         ushort[] topics = log.TopicCodes;
@@ -68,39 +144,34 @@ internal static class CountKernel
         bool[] keepSegment = filter.Segments;
         int segmentCount = shape.SegmentCount;
         int topicCount = shape.TopicCount;
-        int cells = shape.Cells;
-        for (int i = from; i < to; i++)
+        int length = shape.Periods.Count * shape.Cells;
+        int laneMask = Lanes(length) - 1;
+        unchecked
         {
-            int period = map.IndexOf(ticks[i]);
-            if (period < 0)
+            for (int i = start; i < end; i++)
             {
-                continue;
-            }
+                if (TFilter.On && !(keepChannel[channels[i]] && keepSegment[segments[i]]))
+                {
+                    continue;
+                }
 
-            if (TFilter.On && !(keepChannel[channels[i]] && keepSegment[segments[i]]))
-            {
-                continue;
-            }
+                int cell = 0;
+                if (TChannel.On)
+                {
+                    cell = channels[i];
+                }
 
-            int cell = 0;
-            if (TChannel.On)
-            {
-                cell = channels[i];
-            }
+                if (TSegment.On)
+                {
+                    cell = (cell * segmentCount) + segments[i];
+                }
 
-            if (TSegment.On)
-            {
-                cell = (cell * segmentCount) + segments[i];
-            }
+                if (TTopic.On)
+                {
+                    cell = (cell * topicCount) + topics[i];
+                }
 
-            if (TTopic.On)
-            {
-                cell = (cell * topicCount) + topics[i];
-            }
-
-            unchecked
-            {
-                counts[(period * cells) + cell]++; // at most the number of records: cannot overflow
+                counts[((i & laneMask) * length) + row + cell]++; // at most the number of records: cannot overflow
             }
         }
     }

@@ -34,13 +34,19 @@ public sealed class InteractionLog : IReadOnlyList<Consultation>
         if (ticks.Length > 0)
         {
             long earliest = long.MaxValue, latest = long.MinValue;
-            foreach (long tick in ticks)
+            bool chronological = true;
+            for (int i = 0; i < ticks.Length; i++)
             {
-                earliest = Math.Min(earliest, tick);
-                latest = Math.Max(latest, tick);
+                earliest = Math.Min(earliest, ticks[i]);
+                latest = Math.Max(latest, ticks[i]);
+                chronological &= i == 0 || ticks[i - 1] <= ticks[i];
             }
 
-            (EarliestTicks, LatestTicks) = (earliest, latest);
+            (EarliestTicks, LatestTicks, IsChronological) = (earliest, latest, chronological);
+        }
+        else
+        {
+            IsChronological = true;
         }
     }
 
@@ -64,6 +70,10 @@ public sealed class InteractionLog : IReadOnlyList<Consultation>
 
     /// <summary>Gets the time of the latest consultation; <see langword="null"/> for an empty log.</summary>
     public Instant? Latest => Count == 0 ? null : Instant.FromUnixTimeTicks(LatestTicks);
+
+    /// <summary>Gets a value indicating whether the records are in time order, as exports usually are.</summary>
+    /// <remarks>Aggregating a chronological log skips the time column inside each period, which is several times faster; the results are the same either way.</remarks>
+    public bool IsChronological { get; }
 
     /// <summary>Gets the number of bytes the log's columns and tables take, a measure of its resident size.</summary>
     public long ColumnBytes =>

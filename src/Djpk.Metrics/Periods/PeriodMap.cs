@@ -59,6 +59,12 @@ internal sealed class PeriodMap
     /// <summary>Gets the first tick after the range.</summary>
     public long End { get; }
 
+    /// <summary>Returns the first tick of the period at <paramref name="index"/>.</summary>
+    public long StartOf(int index) => _boundaries[index];
+
+    /// <summary>Returns the first tick after the period at <paramref name="index"/>.</summary>
+    public long EndOf(int index) => _boundaries[index + 1];
+
     /// <summary>Returns the position of the period containing <paramref name="ticks"/>, or −1 outside the range.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int IndexOf(long ticks)

@@ -17,10 +17,16 @@ public class AggregatorTests
     public Property Count_EqualsLinqOracleInEveryZone(LogCase c)
     {
         InteractionLog log = c.Log();
+        InteractionLog chronological = LogCase.Build(c.Records.OrderBy(r => r.Timestamp));
         return Prop.When(log.Count > 0, () =>
         {
-            CountCube cube = new Aggregator(c.Calendar).Count(log, AggregationRequest.PerPeriod(c.Grain).By(c.Dimensions));
-            return Same(AggregationOracle.Counts(c.Records, c.Calendar, c.Grain, c.Dimensions), AggregationOracle.NonZeroCells(cube))
+            var aggregator = new Aggregator(c.Calendar);
+            AggregationRequest request = AggregationRequest.PerPeriod(c.Grain).By(c.Dimensions);
+            Dictionary<string, long> expected = AggregationOracle.Counts(c.Records, c.Calendar, c.Grain, c.Dimensions);
+            CountCube cube = aggregator.Count(log, request);
+            return chronological.IsChronological
+                && Same(expected, AggregationOracle.NonZeroCells(cube))
+                && Same(expected, AggregationOracle.NonZeroCells(aggregator.Count(chronological, request)))
                 && cube.Total() == log.Count;
         });
     }
@@ -79,8 +85,9 @@ public class AggregatorTests
             AggregationRequest request = AggregationRequest.PerPeriod(c.Grain).By(c.Dimensions);
             var sequential = new Aggregator(c.Calendar, 1);
             var parallel = new Aggregator(c.Calendar, 4, minRecordsPerPart: 1, maxBitSetBytes: 1L << 30);
-            return Same(AggregationOracle.NonZeroCells(sequential.Count(log, request)), AggregationOracle.NonZeroCells(parallel.Count(log, request)))
-                && Same(AggregationOracle.NonZeroCells(sequential.CountDistinctUsers(log, request)), AggregationOracle.NonZeroCells(parallel.CountDistinctUsers(log, request)));
+            return new[] { log, LogCase.Build(c.Records.OrderBy(r => r.Timestamp)) }.All(l =>
+                Same(AggregationOracle.NonZeroCells(sequential.Count(l, request)), AggregationOracle.NonZeroCells(parallel.Count(l, request)))
+                && Same(AggregationOracle.NonZeroCells(sequential.CountDistinctUsers(l, request)), AggregationOracle.NonZeroCells(parallel.CountDistinctUsers(l, request))));
         });
     }
 
@@ -93,8 +100,11 @@ public class AggregatorTests
             var aggregator = new Aggregator(c.Calendar);
             AggregationRequest request = AggregationRequest.PerPeriod(c.Grain).By(c.Dimensions);
             DistinctUserCube users = aggregator.CountDistinctUsers(log, request);
+            DistinctUserCube chronological = aggregator.CountDistinctUsers(LogCase.Build(c.Records.OrderBy(r => r.Timestamp)), request);
             CountCube counts = aggregator.Count(log, request);
-            return Same(AggregationOracle.DistinctUsers(c.Records, c.Calendar, c.Grain, c.Dimensions), AggregationOracle.NonZeroCells(users))
+            Dictionary<string, long> expected = AggregationOracle.DistinctUsers(c.Records, c.Calendar, c.Grain, c.Dimensions);
+            return Same(expected, AggregationOracle.NonZeroCells(users))
+                && Same(expected, AggregationOracle.NonZeroCells(chronological))
                 && users.Periods.All(p => users.Count(p) <= counts.Count(p));
         });
     }
@@ -135,6 +145,25 @@ public class AggregatorTests
         Assert.Equal([null, null, 1, 1, 2, null, null, null, null, null, null, null], cube.Cumulative());
         Assert.Equal(2, cube.Total(Channel.Phone));
         Assert.Equal(0, cube.Count(ReportingPeriod.Month(2023, 3), new Channel("tiktok"))); // a channel that never occurred
+    }
+
+    [Fact]
+    public void Count_RecordsOutsideTheRange_AreNotCounted_InEitherOrder()
+    {
+        Consultation[] records =
+        [
+            At(2022, 12, 31, Channel.Phone), At(2023, 1, 1, Channel.Phone), At(2023, 6, 1, Channel.Email),
+            At(2023, 12, 31, Channel.Phone), At(2024, 1, 1, Channel.Phone),
+        ];
+        AggregationRequest request = AggregationRequest.PerPeriod(PeriodGrain.Month).Within(PeriodRange.MonthsOf(2023)).By(AggregationDimensions.Channel);
+        foreach (Consultation[] order in new[] { records, records.Reverse().ToArray() })
+        {
+            InteractionLog log = LogCase.Build(order);
+            CountCube cube = Jakarta.Count(log, request);
+            Assert.Equal(3, cube.Total());
+            Assert.Equal(2, cube.Total(Channel.Phone));
+            Assert.Equal(order == records, log.IsChronological);
+        }
     }
 
     [Fact]

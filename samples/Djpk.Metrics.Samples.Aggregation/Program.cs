@@ -1,0 +1,66 @@
+using Djpk.Metrics;
+using Djpk.Metrics.Aggregation;
+using Djpk.Metrics.Logs;
+using Djpk.Metrics.Periods;
+using Djpk.Metrics.Reporting;
+using NodaTime;
+
+// 1. A log of 2023's consultations. Here 20,000 are generated from a fixed seed; an app reads its exports instead.
+var random = new Random(2023);
+Channel[] channels = [Channel.WhatsApp, Channel.Phone, Channel.Email, Channel.HaiKemenkeu, Channel.LiveChat];
+UserSegment[] segments = [UserSegment.Pemda, UserSegment.Lainnya, UserSegment.KementerianLembaga, UserSegment.Akademisi];
+Topic[] topics = [new("Reservasi"), new("DBH"), new("DAK Non Fisik"), new("Permintaan Data"), new("Surat Masuk")];
+Instant newYear = Instant.FromUtc(2022, 12, 31, 17, 0); // 2023-01-01 00:00 in Jakarta (UTC+7)
+var builder = new InteractionLogBuilder(Catalog.Djpk);
+for (int i = 0; i < 20_000; i++)
+{
+    builder.Add(new Consultation(
+        newYear + Duration.FromSeconds(random.NextInt64(365L * 24 * 3600)),
+        channels[Pick([76, 10, 8, 4, 2])],
+        segments[Pick([78, 13, 6, 3])],
+        topics[Pick([40, 25, 15, 12, 8])],
+        new UserKey(random.Next(6_000))));
+}
+
+InteractionLog log = builder.Build();
+ReportFormatter en = ReportFormatter.English;
+Console.WriteLine($"Log: {en.FormatCount(log.Count)} consultations by {en.FormatCount(log.DistinctUsers)} users, {en.FormatCount(log.ColumnBytes / log.Count)} bytes per record");
+
+// 2. Counts per month in Asia/Jakarta, by channel and topic.
+var aggregator = new Aggregator(ReportingCalendar.Jakarta);
+CountCube months = aggregator.Count(log, AggregationRequest.PerPeriod(PeriodGrain.Month)
+    .Within(PeriodRange.MonthsOf(2023))
+    .By(AggregationDimensions.Channel | AggregationDimensions.Topic));
+ReportingPeriod december = ReportingPeriod.Month(2023, 12);
+Console.WriteLine($"{december}: {months.Count(december)} consultations, {months.Count(december, Channel.Phone)} by phone, {months.YearToDate(december)} in the year to date");
+Console.WriteLine($"Top phone topics in {december}: {string.Join(", ", months.TopTopics(december, Channel.Phone, 3)!)}");
+Console.WriteLine($"Phone per month: {string.Join(" ", months.Series(Channel.Phone))}");
+
+// 3. Distinct users: per month, and over the whole year by segment (a union, never a sum of months).
+DistinctUserCube users = aggregator.CountDistinctUsers(log, AggregationRequest.PerPeriod(PeriodGrain.Month).By(AggregationDimensions.Segment));
+foreach (UserSegment segment in segments)
+{
+    Console.WriteLine($"Users in 2023, {segment}: {users.CountBetween(ReportingPeriod.Month(2023, 1), december, segment: segment)}");
+}
+
+// 4. Shards merge exactly: aggregate two halves separately (two files, two processes, two machines) and merge.
+InteractionLog firstHalf = new InteractionLogBuilder(Catalog.Djpk).AddRange(log.Take(10_000)).Build();
+InteractionLog secondHalf = new InteractionLogBuilder(Catalog.Djpk).AddRange(log.Skip(10_000)).Build();
+AggregationRequest perMonth = AggregationRequest.PerPeriod(PeriodGrain.Month).Within(PeriodRange.MonthsOf(2023));
+CountCube merged = aggregator.Count(firstHalf, perMonth).Merge(aggregator.Count(secondHalf, perMonth));
+DistinctUserCube mergedUsers = aggregator.CountDistinctUsers(firstHalf, perMonth).Merge(aggregator.CountDistinctUsers(secondHalf, perMonth));
+Console.WriteLine($"Merged halves: {merged.Count(december)} consultations and {mergedUsers.Count(december)} users in {december}, as for the whole log: {months.Count(december)} and {users.Count(december)}");
+
+int Pick(int[] weights)
+{
+    int roll = random.Next(weights.Sum());
+    for (int i = 0; i < weights.Length; i++)
+    {
+        if ((roll -= weights[i]) < 0)
+        {
+            return i;
+        }
+    }
+
+    return weights.Length - 1;
+}

@@ -1,0 +1,40 @@
+using Djpk.Metrics.Periods;
+
+namespace Djpk.Metrics.Aggregation;
+
+/// <summary>Splits a time-sorted slice of records into runs that share a period, by binary search on the time column.</summary>
+internal static class PeriodRuns
+{
+    /// <summary>Returns the runs [start, end) of the sorted ticks [<paramref name="from"/>, <paramref name="to"/>) with their period positions; records outside the map's range are skipped.</summary>
+    public static IEnumerable<(int Start, int End, int Period)> Of(long[] ticks, int from, int to, PeriodMap map)
+    {
+        int i = LowerBound(ticks, from, to, map.Start);
+        while (i < to && ticks[i] < map.End)
+        {
+            int period = map.IndexOf(ticks[i]);
+            int end = LowerBound(ticks, i, to, map.EndOf(period));
+            yield return (i, end, period);
+            i = end;
+        }
+    }
+
+    // The first index in [from, to) whose tick is at least value (to when none is).
+    private static int LowerBound(long[] ticks, int from, int to, long value)
+    {
+        int low = from, high = to;
+        while (low < high)
+        {
+            int middle = low + ((high - low) >> 1);
+            if (ticks[middle] < value)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+}
