@@ -149,6 +149,31 @@ public sealed class ReportFormatter
         return _months[month.Month - 1] + " " + month.Year.ToString(CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Formats a day of the ISO calendar: "31 Desember 2023" or "31 December 2023".</summary>
+    /// <param name="date">The day.</param>
+    /// <returns>The day, month name and year.</returns>
+    /// <exception cref="ArgumentException"><paramref name="date"/> is not in the ISO calendar.</exception>
+    public string FormatDate(LocalDate date)
+    {
+        if (date.Calendar != CalendarSystem.Iso)
+        {
+            throw new ArgumentException("Only days of the ISO calendar can be formatted.", nameof(date));
+        }
+
+        return date.Day.ToString(CultureInfo.InvariantCulture) + " " + FormatMonth(date.ToYearMonth());
+    }
+
+    /// <summary>Returns the three-letter abbreviation of month <paramref name="month"/>: "Agu" in Indonesian, "Aug" in English.</summary>
+    /// <param name="month">The month, 1 to 12.</param>
+    /// <returns>The abbreviation.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="month"/> is not 1 to 12.</exception>
+    public string FormatMonthAbbreviation(int month)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(month, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(month, 12);
+        return _months[month - 1][..3];
+    }
+
     /// <summary>Parses a count written in this language, with or without thousands separators ("18.008" or "18008").</summary>
     /// <param name="text">The text.</param>
     /// <returns>The count.</returns>

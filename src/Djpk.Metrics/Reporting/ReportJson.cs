@@ -1,0 +1,116 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Djpk.Metrics.Comparison;
+using Djpk.Metrics.Complaints;
+using Djpk.Metrics.InformationRequests;
+using Djpk.Metrics.Social;
+
+namespace Djpk.Metrics.Reporting;
+
+/// <summary>Serializes a <see cref="MonthlyReport"/> through plain document records and a source-generated context (no reflection, AOT-safe).</summary>
+internal static class ReportJson
+{
+    public static string Serialize(MonthlyReport report)
+    {
+        ReportSettings s = report.Settings;
+        var document = new ReportDocument(
+            report.Month.ToString(),
+            s.Calendar.Zone.Id,
+            new SettingsDocument(s.ChangeRule.ToString(), s.ChangeDecimals, s.SmallChangeDecimals, s.SmallChangeBelowPercent,
+                s.ChannelShareRule.ToString(), s.ShareDecimals, s.SegmentShareMethod.ToString(), s.SignificantChangePercent, s.WorkingDays.Version),
+            new WebsiteDocument(report.Website.IsAvailable, report.Website.Visits, report.Website.VisitsLastYear, Change(report.Website.YearOnYear, s),
+                [.. report.Website.TopPages.Select(p => new PageDocument(p.Page, p.Visits))]),
+            Consultations(report.Consultations, s),
+            new SegmentsDocument(report.Segments.IsAvailable, report.Segments.Year, report.Segments.DistinctUsers, report.Segments.Distribution?.Method.ToString(),
+                report.Segments.Distribution?.Sum,
+                [.. report.Segments.Segments.Select(u => new SegmentDocument(u.Info.Segment.Id, u.Info.IndonesianName, u.Users, u.Share.Exact, u.Share.Allocated))]),
+            [.. report.Social.Select(x => Social(x, s))],
+            new RequestsDocument(report.InformationRequests.IsAvailable, Recap(report.InformationRequests.Month), Recap(report.InformationRequests.YearToDate)),
+            new ComplaintsDocument(report.Complaints.IsAvailable, Recap(report.Complaints.Month), Recap(report.Complaints.YearToDate)),
+            [.. report.Notes.Select(n => new NoteDocument(n.Indonesian, n.English))]);
+        return JsonSerializer.Serialize(document, ReportJsonContext.Default.ReportDocument);
+    }
+
+    private static ChangeDocument? Change(PercentChange? change, ReportSettings settings) =>
+        change is PercentChange c
+            ? new ChangeDocument(c.Previous, c.Current, c.Difference, c.Direction.ToString(), c.Percent, settings.PublishedPercent(c))
+            : null;
+
+    private static ConsultationsDocument Consultations(ConsultationSection c, ReportSettings s) => new(
+        c.IsAvailable, c.Total, c.PreviousMonth, c.SameMonthLastYear, Change(c.MonthOnMonth, s), Change(c.YearOnYear, s), c.YearToDate,
+        [.. c.Channels.Select(ch => new ChannelDocument(
+            ch.Info.Channel.Id, ch.Info.IndonesianName, ch.Count, ch.PreviousMonth, ch.SameMonthLastYear,
+            ch.Share?.Percent, ch.Share?.ToPercent(s.ShareDecimals, s.ChannelShareRule),
+            Change(ch.MonthOnMonth, s), Change(ch.YearOnYear, s),
+            [.. ch.TopTopics.Select(t => new TopicDocument(t.Topic.Name, t.Count))],
+            [.. ch.YearSeries]))]);
+
+    private static SocialDocument Social(SocialSection x, ReportSettings s)
+    {
+        SocialSnapshot? snapshot = x.Snapshot;
+        return new SocialDocument(
+            x.Info.Channel.Id, x.Account, snapshot?.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            snapshot?.Followers, snapshot?.NewFollowers, snapshot?.Reach?.Total, snapshot?.Reach?.Posts, snapshot?.Reach?.Value,
+            snapshot?.Posts, snapshot?.Contents, snapshot?.ProfileVisits, snapshot?.VillageGovernmentFollowers, snapshot?.NewVillageGovernmentFollowers,
+            [.. x.Followers.Values()], Change(x.GrowthSinceJanuary, s));
+    }
+
+    private static RecapDocument? Recap(InformationRequestRecap? recap) => recap is null ? null : new RecapDocument(
+        recap.Period.ToString(), recap.Received, recap.Decided, recap.OnTime, recap.OnTimeShare.Percent, recap.PendingAtEnd,
+        [.. recap.ByPurpose.Select(p => new PurposeDocument(p.Purpose, p.Count))],
+        recap.ByOutcome.OrderBy(o => o.Key).ToDictionary(o => o.Key.ToString(), o => o.Value));
+
+    private static ComplaintCountsDocument[]? Recap(ComplaintRecap? recap) =>
+        recap is null ? null : [.. recap.Categories.Select(c => new ComplaintCountsDocument(c.Category.ToString(), c.Received, c.Resolved, c.OpenAtEnd))];
+}
+
+internal sealed record ReportDocument(
+    string Month, string Zone, SettingsDocument Settings, WebsiteDocument Website, ConsultationsDocument Consultations, SegmentsDocument Segments,
+    SocialDocument[] Social, RequestsDocument InformationRequests, ComplaintsDocument Complaints, NoteDocument[] Notes);
+
+internal sealed record SettingsDocument(
+    string ChangeRule, int ChangeDecimals, int SmallChangeDecimals, decimal SmallChangeBelowPercent, string ChannelShareRule, int ShareDecimals,
+    string SegmentShareMethod, decimal SignificantChangePercent, string WorkingDays);
+
+internal sealed record ChangeDocument(long Previous, long Current, long Difference, string Direction, decimal? ExactPercent, decimal? PublishedPercent);
+
+internal sealed record WebsiteDocument(bool Available, long? Visits, long? VisitsLastYear, ChangeDocument? YearOnYear, PageDocument[] TopPages);
+
+internal sealed record PageDocument(string Page, long? Visits);
+
+internal sealed record ConsultationsDocument(
+    bool Available, long? Total, long? PreviousMonth, long? SameMonthLastYear, ChangeDocument? MonthOnMonth, ChangeDocument? YearOnYear,
+    long? YearToDate, ChannelDocument[] Channels);
+
+internal sealed record ChannelDocument(
+    string Channel, string Name, long? Count, long? PreviousMonth, long? SameMonthLastYear, decimal? ExactShare, decimal? PublishedShare,
+    ChangeDocument? MonthOnMonth, ChangeDocument? YearOnYear, TopicDocument[] TopTopics, long?[] YearSeries);
+
+internal sealed record TopicDocument(string Topic, long Count);
+
+internal sealed record SegmentsDocument(bool Available, int Year, long? DistinctUsers, string? ShareMethod, decimal? SumOfPublishedShares, SegmentDocument[] Segments);
+
+internal sealed record SegmentDocument(string Segment, string Name, long Users, decimal? ExactShare, decimal? PublishedShare);
+
+internal sealed record SocialDocument(
+    string Platform, string Account, string? Date, long? Followers, long? NewFollowers, long? ReachTotal, long? ReachPosts, decimal? ReachAverage,
+    long? Posts, long? Contents, long? ProfileVisits, long? VillageGovernmentFollowers, long? NewVillageGovernmentFollowers,
+    long?[] FollowersByMonth, ChangeDocument? GrowthSinceJanuary);
+
+internal sealed record RequestsDocument(bool Available, RecapDocument? Month, RecapDocument? YearToDate);
+
+internal sealed record RecapDocument(
+    string Period, long Received, long Decided, long OnTime, decimal? OnTimePercent, long PendingAtEnd, PurposeDocument[] ByPurpose,
+    Dictionary<string, long> ByOutcome);
+
+internal sealed record PurposeDocument(string Purpose, long Count);
+
+internal sealed record ComplaintsDocument(bool Available, ComplaintCountsDocument[]? Month, ComplaintCountsDocument[]? YearToDate);
+
+internal sealed record ComplaintCountsDocument(string Category, long Received, long Resolved, long OpenAtEnd);
+
+internal sealed record NoteDocument(string Indonesian, string English);
+
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(ReportDocument))]
+internal sealed partial class ReportJsonContext : JsonSerializerContext;
