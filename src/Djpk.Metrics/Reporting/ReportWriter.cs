@@ -451,7 +451,12 @@ internal sealed class ReportWriter
     private string Join(IEnumerable<string> items)
     {
         string[] all = [.. items];
-        return all.Length <= 1 ? string.Concat(all) : string.Join(", ", all[..^1]) + L(", dan ", ", and ") + all[^1];
+        return all.Length switch
+        {
+            <= 1 => string.Concat(all),
+            2 => all[0] + L(" dan ", " and ") + all[1],
+            _ => string.Join(", ", all[..^1]) + L(", dan ", ", and ") + all[^1],
+        };
     }
 
     private string L(string indonesian, string english) => Indonesian ? indonesian : english;

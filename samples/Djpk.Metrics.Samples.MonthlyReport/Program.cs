@@ -1,0 +1,42 @@
+using Djpk.Metrics.Reporting;
+using Djpk.Metrics.Samples.ReportSample;
+
+// Rebuilds DJPK's December 2023 report from a raw consultation log and snapshots, and prints it.
+//   dotnet run --project samples/Djpk.Metrics.Samples.MonthlyReport                 Indonesian text
+//   dotnet run --project samples/Djpk.Metrics.Samples.MonthlyReport -- --lang en     English text
+//   dotnet run --project samples/Djpk.Metrics.Samples.MonthlyReport -- --json        the report model as JSON
+//   dotnet run --project samples/Djpk.Metrics.Samples.MonthlyReport -- --out DIR     report.md and PNG charts in DIR
+var options = SampleOptions.Parse(args);
+if (options.Error is { } error)
+{
+    Console.Error.WriteLine(error);
+    Console.Error.WriteLine(SampleOptions.Usage);
+    return 2;
+}
+
+string figures = Path.Combine(AppContext.BaseDirectory, "Data", "djpk-report-2023-12.json");
+ReportSettings settings = ReportSettings.Djpk.WithLanguage(options.Language);
+MonthlyReport report = MonthlyReport.Build(December2023.Month, December2023.Inputs(figures), settings);
+
+if (options.Json)
+{
+    Console.WriteLine(report.RenderJson());
+}
+else
+{
+    Console.Write(report.RenderText());
+}
+
+if (options.OutputDirectory is { } directory)
+{
+    Directory.CreateDirectory(directory);
+    File.WriteAllText(Path.Combine(directory, "report.md"), report.RenderMarkdown());
+    foreach (string chart in ReportCharts.Write(report, directory))
+    {
+        Console.Error.WriteLine($"wrote {chart}");
+    }
+
+    Console.Error.WriteLine($"wrote {Path.Combine(directory, "report.md")}");
+}
+
+return 0;
