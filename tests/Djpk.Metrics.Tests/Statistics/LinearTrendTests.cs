@@ -15,7 +15,7 @@ public class LinearTrendTests
     [Fact]
     public void Trend_PhoneSeries_MatchesHandComputation()
     {
-        // n = 12, Σy = 1136, Σxy = 6376: slope = (12·6376 − 66·1136) / (144·143/12) = 1572 / 1716 = 131/143; intercept = (1136 − 66·131/143) / 12 = 6991/78.
+        // n = 12, Σy = 1136, Σxy = 6379: slope = (12·6379 − 66·1136) / (144·143/12) = 1572 / 1716 = 131/143; intercept = (1136 − 66·131/143) / 12 = 6991/78.
         LinearTrend trend = PhoneSeries.Of2023.Trend();
         Assert.True(trend.IsDefined);
         Assert.Equal(1572m / 1716m, trend.Slope);
