@@ -10,6 +10,12 @@ namespace Djpk.Metrics.Reporting;
 /// <summary>Serializes a <see cref="MonthlyReport"/> through plain document records and a source-generated context (no reflection, AOT-safe).</summary>
 internal static class ReportJson
 {
+    // Indonesian and English text stays readable: only what JSON requires is escaped.
+    private static readonly ReportJsonContext Context = new(new JsonSerializerOptions(ReportJsonContext.Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
     public static string Serialize(MonthlyReport report)
     {
         ReportSettings s = report.Settings;
@@ -28,7 +34,7 @@ internal static class ReportJson
             new RequestsDocument(report.InformationRequests.IsAvailable, Recap(report.InformationRequests.Month), Recap(report.InformationRequests.YearToDate)),
             new ComplaintsDocument(report.Complaints.IsAvailable, Recap(report.Complaints.Month), Recap(report.Complaints.YearToDate)),
             [.. report.Notes.Select(n => new NoteDocument(n.Indonesian, n.English))]);
-        return JsonSerializer.Serialize(document, ReportJsonContext.Default.ReportDocument);
+        return JsonSerializer.Serialize(document, Context.ReportDocument);
     }
 
     private static ChangeDocument? Change(PercentChange? change, ReportSettings settings) =>

@@ -5,6 +5,7 @@ using Djpk.Metrics.Complaints;
 using Djpk.Metrics.InformationRequests;
 using Djpk.Metrics.Periods;
 using Djpk.Metrics.Social;
+using Djpk.Metrics.Statistics;
 
 namespace Djpk.Metrics.Reporting;
 
@@ -231,6 +232,14 @@ internal sealed class ReportWriter
         {
             string series = string.Join(", ", channel.YearSeries.Select((v, i) => $"{_format.FormatMonthAbbreviation(i + 1)} {Optional(v)}"));
             Sentence(L($"Jumlah konsultasi per bulan tahun {_report.Month.Year}: {series}.", $"Consultations per month in {_report.Month.Year}: {series}."));
+            if (MonthlySeries.FromCounts(ReportingPeriod.Month(_report.Month.Year, 1), channel.YearSeries).Trim() is { Count: >= 5 } monthly)
+            {
+                Sentence(SeriesNarrative.TrendSentence(name, monthly.Trend(), _format));
+                foreach (string callout in SeriesNarrative.AnomalyCallouts(name, monthly.Anomalies(), _format))
+                {
+                    Sentence(callout);
+                }
+            }
         }
 
         EndParagraph();
