@@ -62,12 +62,7 @@ public sealed class Aggregator
     /// <exception cref="ArgumentException">The log is empty and the request has no range.</exception>
     public CountCube Count(InteractionLog log, AggregationRequest request)
     {
-        ArgumentNullException.ThrowIfNull(log);
-        ArgumentNullException.ThrowIfNull(request);
-        CubeShape shape = CubeShape.For(log, request, Calendar);
-        var map = new PeriodMap(Calendar, shape.Periods);
-        RecordFilter filter = RecordFilter.For(log, request);
-        int length = checked(shape.Periods.Count * shape.Cells);
+        (CubeShape shape, PeriodMap map, RecordFilter filter, int length) = Prepare(log, request);
         int laned = length * CountKernel.Lanes(length);
         (int From, int To)[] parts = Partition(log.Count);
         var partial = new long[parts.Length][];
@@ -105,12 +100,7 @@ public sealed class Aggregator
     /// <exception cref="ArgumentException">The log is empty and the request has no range.</exception>
     public DistinctUserCube CountDistinctUsers(InteractionLog log, AggregationRequest request)
     {
-        ArgumentNullException.ThrowIfNull(log);
-        ArgumentNullException.ThrowIfNull(request);
-        CubeShape shape = CubeShape.For(log, request, Calendar);
-        var map = new PeriodMap(Calendar, shape.Periods);
-        RecordFilter filter = RecordFilter.For(log, request);
-        int length = checked(shape.Periods.Count * shape.Cells);
+        (CubeShape shape, PeriodMap map, RecordFilter filter, int length) = Prepare(log, request);
         int words = (log.DistinctUsers + 63) / 64;
         (int From, int To)[] parts = Partition(log.Count);
         if ((long)length * words * sizeof(ulong) * parts.Length > _maxBitSetBytes)
@@ -172,6 +162,14 @@ public sealed class Aggregator
         }
 
         return new DistinctUserCube(shape, result);
+    }
+
+    private (CubeShape Shape, PeriodMap Map, RecordFilter Filter, int Length) Prepare(InteractionLog log, AggregationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(request);
+        CubeShape shape = CubeShape.For(log, request, Calendar);
+        return (shape, new PeriodMap(Calendar, shape.Periods), RecordFilter.For(log, request), checked(shape.Periods.Count * shape.Cells));
     }
 
     // Sets the bit of each user of the records [start, end), all in one period, in the set of the record's cell.

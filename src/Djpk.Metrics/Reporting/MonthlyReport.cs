@@ -108,7 +108,7 @@ public sealed class MonthlyReport
 
     /// <summary>Returns the report model as indented JSON: exact counts, and percentages both unrounded and as published.</summary>
     /// <returns>The JSON document.</returns>
-    public string RenderJson() => ReportJson.Serialize(this);
+    public string RenderJson() => MonthlyReportJson.Serialize(this);
 
     private static (ConsultationSection, SegmentSection) BuildConsultations(
         ReportingPeriod month, PeriodRange yearMonths, InteractionLog? log, Catalog catalog, ReportSettings settings)

@@ -84,8 +84,7 @@ public sealed class ReportSettings
     public ReportSettings WithLanguage(ReportLanguage language)
     {
         _ = ReportFormatter.For(language);
-        return new(Calendar, language, ChangeRule, ChangeDecimals, SmallChangeDecimals, SmallChangeBelowPercent, ChannelShareRule,
-            ShareDecimals, SegmentShareMethod, SegmentShareRule, TopTopics, SignificantChangePercent, WorkingDays);
+        return Copy(language: language);
     }
 
     /// <summary>Returns a copy whose months are bounded in <paramref name="calendar"/>'s zone.</summary>
@@ -95,8 +94,7 @@ public sealed class ReportSettings
     public ReportSettings WithCalendar(ReportingCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        return new(calendar, Language, ChangeRule, ChangeDecimals, SmallChangeDecimals, SmallChangeBelowPercent, ChannelShareRule,
-            ShareDecimals, SegmentShareMethod, SegmentShareRule, TopTopics, SignificantChangePercent, WorkingDays);
+        return Copy(calendar: calendar);
     }
 
     /// <summary>Returns a copy that rounds changes under <paramref name="rule"/>.</summary>
@@ -112,8 +110,7 @@ public sealed class ReportSettings
         Rounding.ValidateDecimals(decimals);
         Rounding.ValidateDecimals(smallChangeDecimals);
         ArgumentOutOfRangeException.ThrowIfNegative(smallChangeBelowPercent);
-        return new(Calendar, Language, rule, decimals, smallChangeDecimals, smallChangeBelowPercent, ChannelShareRule,
-            ShareDecimals, SegmentShareMethod, SegmentShareRule, TopTopics, SignificantChangePercent, WorkingDays);
+        return Copy(changeRule: rule, changeDecimals: decimals, smallChangeDecimals: smallChangeDecimals, smallChangeBelowPercent: smallChangeBelowPercent);
     }
 
     /// <summary>Returns a copy that rounds shares with <paramref name="decimals"/> decimals, channel shares under <paramref name="channelShareRule"/> and segment shares by <paramref name="segmentShareMethod"/>.</summary>
@@ -133,8 +130,7 @@ public sealed class ReportSettings
             throw new ArgumentOutOfRangeException(nameof(segmentShareMethod), segmentShareMethod, "The method must be one of the defined ShareAllocationMethod values.");
         }
 
-        return new(Calendar, Language, ChangeRule, ChangeDecimals, SmallChangeDecimals, SmallChangeBelowPercent, channelShareRule,
-            decimals, segmentShareMethod, segmentShareRule, TopTopics, SignificantChangePercent, WorkingDays);
+        return Copy(channelShareRule: channelShareRule, shareDecimals: decimals, segmentShareMethod: segmentShareMethod, segmentShareRule: segmentShareRule);
     }
 
     /// <summary>Returns a copy that lists <paramref name="count"/> top topics per channel.</summary>
@@ -144,8 +140,7 @@ public sealed class ReportSettings
     public ReportSettings WithTopTopics(int count)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        return new(Calendar, Language, ChangeRule, ChangeDecimals, SmallChangeDecimals, SmallChangeBelowPercent, ChannelShareRule,
-            ShareDecimals, SegmentShareMethod, SegmentShareRule, count, SignificantChangePercent, WorkingDays);
+        return Copy(topTopics: count);
     }
 
     /// <summary>Returns a copy that calls an increase of at least <paramref name="percent"/> "significant".</summary>
@@ -155,8 +150,7 @@ public sealed class ReportSettings
     public ReportSettings WithSignificantChange(decimal percent)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(percent);
-        return new(Calendar, Language, ChangeRule, ChangeDecimals, SmallChangeDecimals, SmallChangeBelowPercent, ChannelShareRule,
-            ShareDecimals, SegmentShareMethod, SegmentShareRule, TopTopics, percent, WorkingDays);
+        return Copy(significantChangePercent: percent);
     }
 
     /// <summary>Returns a copy that computes request deadlines with <paramref name="workingDays"/>.</summary>
@@ -166,8 +160,7 @@ public sealed class ReportSettings
     public ReportSettings WithWorkingDays(WorkingDayCalendar workingDays)
     {
         ArgumentNullException.ThrowIfNull(workingDays);
-        return new(Calendar, Language, ChangeRule, ChangeDecimals, SmallChangeDecimals, SmallChangeBelowPercent, ChannelShareRule,
-            ShareDecimals, SegmentShareMethod, SegmentShareRule, TopTopics, SignificantChangePercent, workingDays);
+        return Copy(workingDays: workingDays);
     }
 
     /// <summary>Returns the published percent of <paramref name="change"/>: rounded once, with the decimals its magnitude calls for.</summary>
@@ -177,4 +170,16 @@ public sealed class ReportSettings
         change.Percent is decimal exact
             ? change.ToPercent(Math.Abs(exact) < SmallChangeBelowPercent ? SmallChangeDecimals : ChangeDecimals, ChangeRule)
             : null;
+
+    // A copy with the given settings changed; arguments are validated by the public With… methods.
+    private ReportSettings Copy(
+        ReportingCalendar? calendar = null, ReportLanguage? language = null, RoundingRule? changeRule = null, int? changeDecimals = null,
+        int? smallChangeDecimals = null, decimal? smallChangeBelowPercent = null, RoundingRule? channelShareRule = null, int? shareDecimals = null,
+        ShareAllocationMethod? segmentShareMethod = null, RoundingRule? segmentShareRule = null, int? topTopics = null,
+        decimal? significantChangePercent = null, WorkingDayCalendar? workingDays = null) =>
+        new(
+            calendar ?? Calendar, language ?? Language, changeRule ?? ChangeRule, changeDecimals ?? ChangeDecimals,
+            smallChangeDecimals ?? SmallChangeDecimals, smallChangeBelowPercent ?? SmallChangeBelowPercent, channelShareRule ?? ChannelShareRule,
+            shareDecimals ?? ShareDecimals, segmentShareMethod ?? SegmentShareMethod, segmentShareRule ?? SegmentShareRule, topTopics ?? TopTopics,
+            significantChangePercent ?? SignificantChangePercent, workingDays ?? WorkingDays);
 }

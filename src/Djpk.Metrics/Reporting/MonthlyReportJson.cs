@@ -8,7 +8,7 @@ using Djpk.Metrics.Social;
 namespace Djpk.Metrics.Reporting;
 
 /// <summary>Serializes a <see cref="MonthlyReport"/> through plain document records and a source-generated context (no reflection, AOT-safe).</summary>
-internal static class ReportJson
+internal static class MonthlyReportJson
 {
     // Indonesian and English text stays readable: only what JSON requires is escaped.
     private static readonly ReportJsonContext Context = new(new JsonSerializerOptions(ReportJsonContext.Default.Options)
