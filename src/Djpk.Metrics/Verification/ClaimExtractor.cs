@@ -61,11 +61,11 @@ public static partial class ClaimExtractor
     private static readonly Regex[] ChannelPatterns = [.. Channels.Select(c => new Regex(@"\b(?:" + c.Pattern + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))];
 
     private static readonly Regex Heading = new(
-        @"^[ \t\uFEFF]*(?:(?:Layanan|Konsultasi|Performa|Kunjungan)\s+(?<channel>(?i:" + string.Join("|", Channels.Select(c => c.Pattern)) + @"))\b"
+        @"^[ \t\uFEFF]*(?:(?:Layanan|Konsultasi|Performa|Kunjungan)\s+(?<channel>(?i:" + string.Join("|", Channels.Select(c => c.Pattern)) + @"))\b[^\n]*"
         + @"|(?<total>Perkembangan\s+Jumlah\s+Konsultasi)|(?<users>Pengguna\s+Layanan))",
         RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
-    private static readonly Regex SentenceEnd = new(@"(?<=[^\d\s]\)?|\))\.(?=\s|$)|\n[ \t]*\n", RegexOptions.CultureInvariant);
+    private static readonly Regex SentenceEnd = new(@"\.(?=\s|$)|\n[ \t]*\n", RegexOptions.CultureInvariant);
 
     private static readonly Regex ChangeWords = new(
         @"\b(?<dir>naik|meningkat|bertambah|turun|menurun|berkurang|tetap)\b(?<mods>(?:\s+(?:secara\s+)?(?:signifikan|sekitar|sebesar|sebanyak|kurang\s+lebih))*)(?:\s+(?<num>" + Number + @")\s*%)?",

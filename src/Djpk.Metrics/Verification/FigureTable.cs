@@ -44,6 +44,8 @@ public sealed class FigureTable
     public long? Find(Metric metric, ReportingPeriod period, Channel? channel = null, UserSegment? segment = null) =>
         Find(new FigureKey(metric, period, channel, segment));
 
+    internal IEnumerable<KeyValuePair<FigureKey, long>> Figures => _figures;
+
     /// <summary>Returns the figures of every channel (or every segment) of a metric in a period.</summary>
     /// <param name="metric">The metric.</param>
     /// <param name="period">The period.</param>
@@ -52,10 +54,6 @@ public sealed class FigureTable
     public IReadOnlyList<KeyValuePair<FigureKey, long>> Parts(Metric metric, ReportingPeriod period, bool bySegment) =>
         [.. Keys.Where(k => k.Metric == metric && k.Period == period && (bySegment ? k.Segment is not null : k.Channel is not null))
             .Select(k => new KeyValuePair<FigureKey, long>(k, _figures[k]))];
-
-    /// <summary>Returns a builder that starts with this table's figures.</summary>
-    /// <returns>A new builder.</returns>
-    public FigureTableBuilder ToBuilder() => new(_figures);
 
     /// <summary>Returns a short invariant description, such as <c>42 figures</c>.</summary>
     /// <returns>The description.</returns>

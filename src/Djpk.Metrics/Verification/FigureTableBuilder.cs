@@ -12,7 +12,14 @@ public sealed class FigureTableBuilder
     /// <summary>Creates an empty builder.</summary>
     public FigureTableBuilder() => _figures = [];
 
-    internal FigureTableBuilder(IEnumerable<KeyValuePair<FigureKey, long>> figures) => _figures = new(figures);
+    /// <summary>Creates a builder that starts with the figures of a table, to add more to it.</summary>
+    /// <param name="table">The table.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="table"/> is <see langword="null"/>.</exception>
+    public FigureTableBuilder(FigureTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        _figures = new(table.Figures);
+    }
 
     /// <summary>Gets the number of figures added so far.</summary>
     public int Count => _figures.Count;

@@ -270,8 +270,8 @@ public static class ReportJson
         }
     }
 
-    private static IEnumerable<JsonElement> Array(JsonElement parent, string name) =>
-        parent.TryGetProperty(name, out JsonElement array) && array.ValueKind == JsonValueKind.Array ? array.EnumerateArray() : [];
+    private static JsonElement[] Array(JsonElement parent, string name) =>
+        parent.TryGetProperty(name, out JsonElement array) && array.ValueKind == JsonValueKind.Array ? [.. array.EnumerateArray()] : [];
 
     private static ReportingPeriod Period(JsonElement element, string name) => ReportingPeriod.Parse(element.GetProperty(name).GetString()!);
 
