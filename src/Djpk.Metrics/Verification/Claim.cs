@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Text;
+using Djpk.Metrics.Comparison;
+using Djpk.Metrics.Periods;
+
+namespace Djpk.Metrics.Verification;
+
+/// <summary>One checkable statement of a published report: a change, a share, a ratio, a total or a direction of a metric in a period.</summary>
+/// <remarks>
+/// <para>Immutable. The stated value is a magnitude (never negative); the direction of a change carries its sign. The value keeps
+/// the precision it was written with: 4,9 has one decimal, 12 none (<see cref="Decimals"/>).</para>
+/// <para>An approximate claim ("turun sekitar 21%") holds when some value within one unit of its last stated digit holds:
+/// 20 to 22 for "sekitar 21%", 17.000 to 19.000 for "sekitar 18.000" (for a count the last stated digit is its last non-zero digit).</para>
+/// </remarks>
+public sealed class Claim
+{
+    /// <summary>Creates a claim.</summary>
+    /// <param name="id">A short id, unique within a report, such as <c>email-mom</c>.</param>
+    /// <param name="metric">The metric the claim is about.</param>
+    /// <param name="period">The period the claim is about (for a change, the later period).</param>
+    /// <param name="kind">What the claim states.</param>
+    /// <param name="value">The stated magnitude, with the decimals as written; required except for <see cref="ClaimKind.Direction"/>.</param>
+    /// <param name="direction">The stated direction; required for <see cref="ClaimKind.PercentChange"/> and <see cref="ClaimKind.Direction"/>, absent otherwise.</param>
+    /// <param name="against">The period compared against; required for changes and directions, absent otherwise.</param>
+    /// <param name="channel">The channel the claim is restricted to, if any.</param>
+    /// <param name="segment">The user segment the claim is restricted to, if any.</param>
+    /// <param name="isApproximate">Whether the value is stated as approximate ("sekitar").</param>
+    /// <param name="quote">The report's own words.</param>
+    /// <param name="of">For a share, the metric of the whole; <paramref name="metric"/> when <see langword="null"/>.</param>
+    /// <param name="numerator">For a ratio, the metric divided.</param>
+    /// <param name="denominator">For a ratio, the metric divided by.</param>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is empty; or the value, direction, comparison period, channel, segment or ratio parts do not fit <paramref name="kind"/>; or both a channel and a segment are given.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not defined, or <paramref name="value"/> is negative or has more than <see cref="Rounding.MaxDecimals"/> decimals.</exception>
+    public Claim(
+        string id,
+        Metric metric,
+        ReportingPeriod period,
+        ClaimKind kind,
+        decimal? value = null,
+        ChangeDirection? direction = null,
+        ReportingPeriod? against = null,
+        Channel? channel = null,
+        UserSegment? segment = null,
+        bool isApproximate = false,
+        string? quote = null,
+        Metric? of = null,
+        Metric? numerator = null,
+        Metric? denominator = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        if (!Enum.IsDefined(kind))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "The kind must be one of the defined ClaimKind values.");
+        }
+
+        if (value is decimal v && (v < 0 || v.Scale > Rounding.MaxDecimals))
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, $"A stated value is a non-negative magnitude with at most {Rounding.MaxDecimals} decimals; the direction carries the sign.");
+        }
+
+        bool isChange = kind is ClaimKind.PercentChange or ClaimKind.Direction;
+        Require(kind == ClaimKind.Direction ? value is null : value is not null, "A direction claim has no value; every other kind has one.", nameof(value));
+        Require(isChange == (direction is not null), "A change or direction claim states a direction; other kinds do not.", nameof(direction));
+        Require(isChange == (against is not null), "A change or direction claim names the period it compares against; other kinds do not.", nameof(against));
+        Require(direction is null || Enum.IsDefined(direction.Value), "The direction must be one of the defined ChangeDirection values.", nameof(direction));
+        Require(against is null || (against.Value.Grain == period.Grain && against.Value != period), "The period compared against must be another period of the same grain.", nameof(against));
+        Require(channel is null || segment is null, "A claim is restricted to a channel or to a segment, not both.", nameof(segment));
+        Require(channel is null || !channel.Value.IsDefault, "The channel must be a named channel.", nameof(channel));
+        Require(segment is null || !segment.Value.IsDefault, "The segment must be a named segment.", nameof(segment));
+        Require((kind == ClaimKind.Ratio) == (numerator is not null && denominator is not null), "A ratio claim names its numerator and denominator; other kinds do not.", nameof(numerator));
+        Require(of is null || kind == ClaimKind.Share, "Only a share names the metric of its whole.", nameof(of));
+
+        Id = id;
+        Metric = metric;
+        Period = period;
+        Kind = kind;
+        Value = value;
+        Direction = direction;
+        Against = against;
+        Channel = channel;
+        Segment = segment;
+        IsApproximate = isApproximate;
+        Quote = quote ?? string.Empty;
+        Of = kind == ClaimKind.Share ? of ?? metric : null;
+        Numerator = numerator;
+        Denominator = denominator;
+    }
+
+    /// <summary>Gets the claim's id, such as <c>email-mom</c>.</summary>
+    public string Id { get; }
+
+    /// <summary>Gets the metric the claim is about.</summary>
+    public Metric Metric { get; }
+
+    /// <summary>Gets the period the claim is about; for a change, the later period.</summary>
+    public ReportingPeriod Period { get; }
+
+    /// <summary>Gets what the claim states.</summary>
+    public ClaimKind Kind { get; }
+
+    /// <summary>Gets the stated magnitude with the precision it was written with; <see langword="null"/> for a direction claim.</summary>
+    public decimal? Value { get; }
+
+    /// <summary>Gets the number of decimals the value was written with (1 for 13,5%; 0 for 12%).</summary>
+    public int Decimals => Value?.Scale ?? 0;
+
+    /// <summary>Gets the stated direction of a change; <see langword="null"/> for other kinds.</summary>
+    public ChangeDirection? Direction { get; }
+
+    /// <summary>Gets the period a change compares against; <see langword="null"/> for other kinds.</summary>
+    public ReportingPeriod? Against { get; }
+
+    /// <summary>Gets the channel the claim is restricted to, if any.</summary>
+    public Channel? Channel { get; }
+
+    /// <summary>Gets the user segment the claim is restricted to, if any.</summary>
+    public UserSegment? Segment { get; }
+
+    /// <summary>Gets a value indicating whether the value is stated as approximate ("sekitar").</summary>
+    public bool IsApproximate { get; }
+
+    /// <summary>Gets the report's own words; empty when not known.</summary>
+    public string Quote { get; }
+
+    /// <summary>Gets, for a share, the metric of the whole; <see langword="null"/> for other kinds.</summary>
+    public Metric? Of { get; }
+
+    /// <summary>Gets, for a ratio, the metric divided.</summary>
+    public Metric? Numerator { get; }
+
+    /// <summary>Gets, for a ratio, the metric divided by.</summary>
+    public Metric? Denominator { get; }
+
+    /// <summary>Gets the group whose rounding convention the claim is judged under.</summary>
+    public ClaimGroup Group => Kind switch
+    {
+        ClaimKind.PercentChange => ClaimGroup.Changes,
+        ClaimKind.Share when Channel is not null => ClaimGroup.ChannelShares,
+        ClaimKind.Share when Segment is not null => ClaimGroup.SegmentShares,
+        ClaimKind.Share => ClaimGroup.OtherShares,
+        ClaimKind.Ratio => ClaimGroup.Ratios,
+        _ => ClaimGroup.None,
+    };
+
+    /// <summary>Gets the key of the figure the claim is about (metric, channel or segment, period).</summary>
+    public FigureKey Subject => new(Metric, Period, Channel, Segment);
+
+    /// <summary>Returns an invariant description, such as <c>email-mom: consultations/email 2023-12 vs 2023-11 down 13.5%</c>.</summary>
+    /// <returns>The description.</returns>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.Append(Id).Append(": ").Append(Subject.ToString());
+        if (Against is ReportingPeriod against)
+        {
+            text.Append(" vs ").Append(against.ToString());
+        }
+
+        if (Direction is ChangeDirection direction)
+        {
+            text.Append(' ').Append(direction switch { ChangeDirection.Increase => "up", ChangeDirection.Decrease => "down", _ => "unchanged" });
+        }
+
+        if (Kind == ClaimKind.Share)
+        {
+            text.Append(" share");
+        }
+
+        if (Value is decimal value)
+        {
+            text.Append(IsApproximate ? " ~" : " ").Append(value.ToString(CultureInfo.InvariantCulture));
+            if (Kind is ClaimKind.PercentChange or ClaimKind.Share)
+            {
+                text.Append('%');
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static void Require(bool condition, string message, string parameterName)
+    {
+        if (!condition)
+        {
+            throw new ArgumentException(message, parameterName);
+        }
+    }
+}
