@@ -1,11 +1,13 @@
 using Djpk.Metrics.Reporting;
 using Djpk.Metrics.Samples.ReportSample;
+using Djpk.Metrics.Verification;
 
 // Rebuilds DJPK's December 2023 report from a raw consultation log and snapshots, and prints it.
 //   dotnet run --project samples/Djpk.Metrics.Samples.MonthlyReport                 Indonesian text
 //   dotnet run --project samples/Djpk.Metrics.Samples.MonthlyReport -- --lang en     English text
 //   dotnet run --project samples/Djpk.Metrics.Samples.MonthlyReport -- --json        the report model as JSON
 //   dotnet run --project samples/Djpk.Metrics.Samples.MonthlyReport -- --out DIR     report.md and PNG charts in DIR
+//   dotnet run --project samples/Djpk.Metrics.Samples.MonthlyReport -- --verify      checks the published report's claims
 var options = SampleOptions.Parse(args);
 if (options.Error is { } error)
 {
@@ -15,6 +17,16 @@ if (options.Error is { } error)
 }
 
 string figures = Path.Combine(AppContext.BaseDirectory, "Data", "djpk-report-2023-12.json");
+if (options.Verify)
+{
+    // The published text's claims, checked against the figures the report states (or a user's text and figures).
+    string text = File.ReadAllText(options.TextPath ?? Path.Combine(AppContext.BaseDirectory, "Data", "djpk-report-2023-12.txt"));
+    FigureTable data = PublishedReportJson.ReadFigures(File.ReadAllText(options.FiguresPath ?? figures));
+    VerificationReport verification = ClaimVerifier.Verify(ClaimExtractor.Extract(text, December2023.Month), data);
+    Console.Write(verification.Render(options.Language));
+    return 0;
+}
+
 ReportSettings settings = ReportSettings.Djpk.WithLanguage(options.Language);
 MonthlyReport report = MonthlyReport.Build(December2023.Month, December2023.Inputs(figures), settings);
 

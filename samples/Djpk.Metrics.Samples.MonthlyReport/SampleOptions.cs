@@ -3,13 +3,14 @@ using Djpk.Metrics.Reporting;
 namespace Djpk.Metrics.Samples.ReportSample;
 
 /// <summary>The sample's command line: --lang id|en, --json, --out DIR.</summary>
-internal sealed record SampleOptions(ReportLanguage Language, bool Json, string? OutputDirectory, string? Error)
+/// <remarks>--verify checks a report's claims: the text of --text (default: the published December 2023 report) against the figures of --figures (default: the figures it states).</remarks>
+internal sealed record SampleOptions(ReportLanguage Language, bool Json, string? OutputDirectory, bool Verify, string? TextPath, string? FiguresPath, string? Error)
 {
-    public const string Usage = "usage: Djpk.Metrics.Samples.MonthlyReport [--lang id|en] [--json] [--out DIR]";
+    public const string Usage = "usage: Djpk.Metrics.Samples.MonthlyReport [--lang id|en] [--json] [--out DIR] | --verify [--text REPORT.txt] [--figures FIGURES.json] [--lang id|en]";
 
     public static SampleOptions Parse(string[] args)
     {
-        var options = new SampleOptions(ReportLanguage.Indonesian, false, null, null);
+        var options = new SampleOptions(ReportLanguage.Indonesian, false, null, false, null, null, null);
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -22,6 +23,15 @@ internal sealed record SampleOptions(ReportLanguage Language, bool Json, string?
                     break;
                 case "--out" when i + 1 < args.Length:
                     options = options with { OutputDirectory = args[++i] };
+                    break;
+                case "--verify":
+                    options = options with { Verify = true };
+                    break;
+                case "--text" when i + 1 < args.Length:
+                    options = options with { TextPath = args[++i] };
+                    break;
+                case "--figures" when i + 1 < args.Length:
+                    options = options with { FiguresPath = args[++i] };
                     break;
                 default:
                     return options with { Error = $"unknown or incomplete option '{args[i]}'" };

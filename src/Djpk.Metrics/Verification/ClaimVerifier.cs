@@ -17,7 +17,7 @@ public static class ClaimVerifier
     private static readonly RoundingRule[] Rules = [RoundingRule.HalfAwayFromZero, RoundingRule.HalfToEven, RoundingRule.TowardZero];
 
     /// <summary>Verifies claims against figures.</summary>
-    /// <param name="claims">The claims, such as those of <see cref="ClaimExtractor.Extract"/> or <see cref="ReportJson.ReadClaims(string)"/>.</param>
+    /// <param name="claims">The claims, such as those of <see cref="ClaimExtractor.Extract"/> or <see cref="PublishedReportJson.ReadClaims(string)"/>.</param>
     /// <param name="figures">The data.</param>
     /// <param name="conventions">The rounding convention of some groups, when known; the others are inferred from the claims.</param>
     /// <returns>The verdicts (in the order of <paramref name="claims"/>), the conventions and the reconciliation of the figures.</returns>

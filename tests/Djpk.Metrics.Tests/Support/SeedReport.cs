@@ -19,7 +19,7 @@ internal static class SeedReport
 
     public static string Json => JsonFile.Value;
 
-    public static ImmutableArray<Claim> Claims() => ReportJson.ReadClaims(Json);
+    public static ImmutableArray<Claim> Claims() => PublishedReportJson.ReadClaims(Json);
 
-    public static FigureTable Figures() => ReportJson.ReadFigures(Json);
+    public static FigureTable Figures() => PublishedReportJson.ReadFigures(Json);
 }

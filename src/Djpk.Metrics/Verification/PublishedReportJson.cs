@@ -16,7 +16,7 @@ namespace Djpk.Metrics.Verification;
 /// <c>quote</c>. A <c>percentChange</c> without a value is a direction claim. The value's precision is the number's as written
 /// (4.9 has one decimal); a <c>decimals</c> member can raise it (12 with <c>"decimals": 1</c> is 12,0).</para>
 /// </remarks>
-public static class ReportJson
+public static class PublishedReportJson
 {
     /// <summary>Reads claims from a JSON array of claims, or from a report document's <c>claims</c> member.</summary>
     /// <param name="json">The JSON text.</param>

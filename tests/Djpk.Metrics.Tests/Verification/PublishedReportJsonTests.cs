@@ -4,7 +4,7 @@ using Djpk.Metrics.Verification;
 
 namespace Djpk.Metrics.Tests.Verification;
 
-public class ReportJsonTests
+public class PublishedReportJsonTests
 {
     [Fact]
     public void ReadClaims_Fixture_ReadsEveryClaimWithItsPrecision()
@@ -24,7 +24,7 @@ public class ReportJsonTests
     {
         var claims = SeedReport.Claims();
 
-        var read = ReportJson.ReadClaims(ReportJson.WriteClaims(claims));
+        var read = PublishedReportJson.ReadClaims(PublishedReportJson.WriteClaims(claims));
 
         Assert.Equal(claims.Select(c => c.ToString()), read.Select(c => c.ToString()));
         Assert.Equal(claims.Select(c => c.Quote), read.Select(c => c.Quote));
@@ -32,7 +32,7 @@ public class ReportJsonTests
 
     [Fact]
     public void ReadClaims_UnknownKind_ThrowsFormatException() =>
-        Assert.Throws<FormatException>(() => ReportJson.ReadClaims("""[{"id":"x","metric":"users","period":"2023","kind":"guess","value":1}]"""));
+        Assert.Throws<FormatException>(() => PublishedReportJson.ReadClaims("""[{"id":"x","metric":"users","period":"2023","kind":"guess","value":1}]"""));
 
     [Fact]
     public void ReadFigures_Fixture_HasTheCountsAndNoDecemberVisits()
