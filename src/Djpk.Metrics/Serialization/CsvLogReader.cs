@@ -68,7 +68,8 @@ public static class CsvLogReader
             MaxBufferSize = bufferSize,
             OwnsReader = false,
         };
-        using var text = new StreamReader(new CountingStream(stream, sink), InvalidByteFallback.Utf8, detectEncodingFromByteOrderMarks: false, 1 << 16, leaveOpen: true);
+        (System.Text.Encoding utf8, InvalidByteFallback invalid) = InvalidByteFallback.CreateUtf8();
+        using var text = new StreamReader(new CountingStream(stream, sink), utf8, detectEncodingFromByteOrderMarks: false, 1 << 16, leaveOpen: true);
         if (text.Peek() < 0)
         {
             return sink.Finish();
@@ -100,7 +101,7 @@ public static class CsvLogReader
             }
 
             row = csv.RowNumber + 1;
-            ParseRow(csv, map, columns, sink, row);
+            ParseRow(csv, map, columns, sink, invalid, row);
         }
 
         return sink.Finish();
@@ -114,7 +115,7 @@ public static class CsvLogReader
         }
     }
 
-    private static void ParseRow(CsvDataReader csv, ColumnMap map, LogColumns columns, RecordSink sink, long row)
+    private static void ParseRow(CsvDataReader csv, ColumnMap map, LogColumns columns, RecordSink sink, InvalidByteFallback invalid, long row)
     {
         int count = csv.RowFieldCount;
         if (count == 1 && csv.GetFieldSpan(0).IsWhiteSpace())
@@ -134,7 +135,7 @@ public static class CsvLogReader
         {
             ReadOnlySpan<char> field = csv.GetFieldSpan(i);
             length += field.Length;
-            if (InvalidByteFallback.HasInvalidBytes(field))
+            if (invalid.IsInvalid(field))
             {
                 sink.Reject(row, map.Names[i], RejectionReason.InvalidUtf8, "The field is not valid UTF-8.");
                 return;

@@ -2,42 +2,35 @@ using System.Text;
 
 namespace Djpk.Metrics.Serialization;
 
-/// <summary>Decodes each invalid UTF-8 byte sequence to a lone high surrogate, which valid UTF-8 can never produce, so a reader can reject the row instead of silently replacing the bytes.</summary>
+/// <summary>Decodes each invalid UTF-8 byte sequence to U+FFFF, a Unicode noncharacter, and counts them, so a reader can reject the row instead of silently replacing the bytes.</summary>
+/// <remarks>
+/// The runtime refuses a lone surrogate as a fallback, so the marker is a noncharacter that valid text does not
+/// interchange; a field is flagged only when it holds the marker and the decoder has met invalid bytes, so a real
+/// U+FFFF in a clean file is kept.
+/// </remarks>
 internal sealed class InvalidByteFallback : DecoderFallback
 {
-    public const char Marker = '\uD800';
+    public const char Marker = '\uFFFF';
 
-    public static readonly Encoding Utf8 = Create();
+    public int InvalidSequences { get; private set; }
 
     public override int MaxCharCount => 1;
 
-    /// <summary>Returns whether <paramref name="text"/> holds the marker of an invalid byte sequence.</summary>
-    public static bool HasInvalidBytes(ReadOnlySpan<char> text)
+    /// <summary>Returns a UTF-8 encoding (no byte-order mark written) that decodes through a new fallback.</summary>
+    public static (Encoding Encoding, InvalidByteFallback Fallback) CreateUtf8()
     {
-        int i;
-        while ((i = text.IndexOf(Marker)) >= 0)
-        {
-            if (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]))
-            {
-                return true;
-            }
-
-            text = text[(i + 2)..];
-        }
-
-        return false;
-    }
-
-    public override DecoderFallbackBuffer CreateFallbackBuffer() => new Buffer();
-
-    private static Encoding Create()
-    {
+        var fallback = new InvalidByteFallback();
         var encoding = (Encoding)new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).Clone();
-        encoding.DecoderFallback = new InvalidByteFallback();
-        return encoding;
+        encoding.DecoderFallback = fallback;
+        return (encoding, fallback);
     }
 
-    private sealed class Buffer : DecoderFallbackBuffer
+    /// <summary>Returns whether <paramref name="text"/> came from invalid bytes.</summary>
+    public bool IsInvalid(ReadOnlySpan<char> text) => InvalidSequences > 0 && text.Contains(Marker);
+
+    public override DecoderFallbackBuffer CreateFallbackBuffer() => new Buffer(this);
+
+    private sealed class Buffer(InvalidByteFallback owner) : DecoderFallbackBuffer
     {
         private int _remaining;
 
@@ -45,6 +38,7 @@ internal sealed class InvalidByteFallback : DecoderFallback
 
         public override bool Fallback(byte[] bytesUnknown, int index)
         {
+            owner.InvalidSequences++;
             _remaining = 1;
             return true;
         }
