@@ -75,7 +75,19 @@ public static class CsvLogReader
             return sink.Finish();
         }
 
-        using CsvDataReader csv = CsvDataReader.Create(text, csvOptions);
+        CsvDataReader csv;
+        try
+        {
+            csv = CsvDataReader.Create(text, csvOptions); // reads the header and looks ahead at the first record
+        }
+        catch (Exception e) when (e is CsvRecordTooLargeException or CsvFormatException)
+        {
+            sink.IsComplete = false;
+            sink.Reject(2, string.Empty, e is CsvFormatException ? RejectionReason.Malformed : RejectionReason.LineTooLong, $"The header or the first record is malformed or longer than the parser's buffer of {bufferSize} characters; the read ends here.");
+            return sink.Finish();
+        }
+
+        using CsvDataReader owned = csv;
         var map = new ColumnMap(Enumerable.Range(0, csv.FieldCount).Select(csv.GetName).ToArray(), columns);
         long row = 1;
         while (true)
