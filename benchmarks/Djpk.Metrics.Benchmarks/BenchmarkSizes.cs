@@ -10,4 +10,8 @@ public static class BenchmarkSizes
         Environment.GetEnvironmentVariable("DJPK_BENCH_RECORDS") is { Length: > 0 } sizes
             ? sizes.Split(',').Select(s => int.Parse(s, NumberStyles.Integer, CultureInfo.InvariantCulture))
             : [1_000_000, 10_000_000];
+
+    /// <summary>Gets the record counts of the files the reader benchmarks write and read: 1M, or the sizes in DJPK_BENCH_RECORDS.</summary>
+    public static IEnumerable<int> FileRecords =>
+        Environment.GetEnvironmentVariable("DJPK_BENCH_RECORDS") is { Length: > 0 } ? LogRecords : [1_000_000];
 }

@@ -73,6 +73,29 @@ public sealed class InteractionLogBuilder
         return this;
     }
 
+    /// <summary>Returns whether a record with <paramref name="topic"/> fits: the topic is known or there is room for one more.</summary>
+    internal bool CanAdd(Topic topic) => _topics.Count < MaxTopics || _topicCodes.ContainsKey(topic);
+
+    /// <summary>Adds one record whose channel and segment are already coded against the <see cref="Catalog"/> (the readers' fast path).</summary>
+    internal void AddCoded(long unixTicks, byte channel, byte segment, Topic topic, long userKey)
+    {
+        int topicCode = TopicCode(topic);
+        if (!_userCodes.TryGetValue(userKey, out int user))
+        {
+            user = _userKeys.Count;
+            _userCodes.Add(userKey, user);
+            _userKeys.Add(userKey);
+        }
+
+        EnsureCapacity(Count + 1);
+        _ticks[Count] = unixTicks;
+        _channels[Count] = channel;
+        _segments[Count] = segment;
+        _topicColumn[Count] = (ushort)topicCode;
+        _users[Count] = user;
+        Count++;
+    }
+
     /// <summary>Adds consultations from a span.</summary>
     /// <param name="consultations">The consultations.</param>
     /// <returns>This builder, to chain calls.</returns>
