@@ -57,7 +57,7 @@ internal static class MonthlyReportJson
         return new SocialDocument(
             x.Info.Channel.Id, x.Account, snapshot?.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             snapshot?.Followers, snapshot?.NewFollowers, snapshot?.Reach?.Total, snapshot?.Reach?.Posts, snapshot?.Reach?.Value,
-            snapshot?.Posts, snapshot?.Contents, snapshot?.ProfileVisits, snapshot?.VillageGovernmentFollowers, snapshot?.NewVillageGovernmentFollowers,
+            snapshot?.Posts, snapshot?.FeedPosts, snapshot?.StoryPosts, snapshot?.Contents, snapshot?.ProfileVisits, snapshot?.VillageGovernmentFollowers, snapshot?.NewVillageGovernmentFollowers,
             [.. x.Followers.Values()], Change(x.GrowthSinceJanuary, s));
     }
 
@@ -100,7 +100,7 @@ internal sealed record SegmentDocument(string Segment, string Name, long Users, 
 
 internal sealed record SocialDocument(
     string Platform, string Account, string? Date, long? Followers, long? NewFollowers, long? ReachTotal, long? ReachPosts, decimal? ReachAverage,
-    long? Posts, long? Contents, long? ProfileVisits, long? VillageGovernmentFollowers, long? NewVillageGovernmentFollowers,
+    long? Posts, long? FeedPosts, long? StoryPosts, long? Contents, long? ProfileVisits, long? VillageGovernmentFollowers, long? NewVillageGovernmentFollowers,
     long?[] FollowersByMonth, ChangeDocument? GrowthSinceJanuary);
 
 internal sealed record RequestsDocument(bool Available, RecapDocument? Month, RecapDocument? YearToDate);

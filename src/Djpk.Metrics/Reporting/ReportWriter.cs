@@ -275,6 +275,11 @@ internal sealed class ReportWriter
                 Sentence(L($"Jumlah unggahan bulan {MonthName}: {Count(posts)}.", $"Posts in {MonthName}: {Count(posts)}."));
             }
 
+            if (snapshot.FeedPosts is long feed && snapshot.StoryPosts is long stories)
+            {
+                Sentence(L($"Unggahan feed: {Count(feed)}; story: {Count(stories)}.", $"Feed posts: {Count(feed)}; stories: {Count(stories)}."));
+            }
+
             if (snapshot.ProfileVisits is long visits)
             {
                 Sentence(L($"Kunjungan profil bulan {MonthName}: {Count(visits)}.", $"Profile visits in {MonthName}: {Count(visits)}."));

@@ -18,12 +18,14 @@ public sealed class SocialSnapshot
     /// <param name="newFollowers">Followers gained during the period.</param>
     /// <param name="reach">Reach over the period's posts.</param>
     /// <param name="posts">Posts published during the period (feed and stories together).</param>
+    /// <param name="feedPosts">Feed posts published during the period, where the platform tells them apart.</param>
+    /// <param name="storyPosts">Stories published during the period, where the platform tells them apart.</param>
     /// <param name="contents">Content items published during the period, where the platform counts them so.</param>
     /// <param name="profileVisits">Profile visits during the period.</param>
     /// <param name="villageGovernmentFollowers">Village-government accounts among the followers on <paramref name="date"/>.</param>
     /// <param name="newVillageGovernmentFollowers">Village-government accounts that started following during the period.</param>
     /// <exception cref="ArgumentException"><paramref name="platform"/> is the default value, or <paramref name="account"/> is blank.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A figure is negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A figure is negative, or feed posts and stories add up to more than <paramref name="posts"/>.</exception>
     public SocialSnapshot(
         Channel platform,
         string account,
@@ -32,6 +34,8 @@ public sealed class SocialSnapshot
         long? newFollowers = null,
         AverageReach? reach = null,
         long? posts = null,
+        long? feedPosts = null,
+        long? storyPosts = null,
         long? contents = null,
         long? profileVisits = null,
         long? villageGovernmentFollowers = null,
@@ -50,6 +54,13 @@ public sealed class SocialSnapshot
         NewFollowers = NonNegative(newFollowers, nameof(newFollowers));
         Reach = reach;
         Posts = NonNegative(posts, nameof(posts));
+        FeedPosts = NonNegative(feedPosts, nameof(feedPosts));
+        StoryPosts = NonNegative(storyPosts, nameof(storyPosts));
+        if (posts is long total && (feedPosts ?? 0) + (storyPosts ?? 0) > total)
+        {
+            throw new ArgumentOutOfRangeException(nameof(posts), posts, "Feed posts and stories cannot add up to more than all posts.");
+        }
+
         Contents = NonNegative(contents, nameof(contents));
         ProfileVisits = NonNegative(profileVisits, nameof(profileVisits));
         VillageGovernmentFollowers = NonNegative(villageGovernmentFollowers, nameof(villageGovernmentFollowers));
@@ -76,6 +87,12 @@ public sealed class SocialSnapshot
 
     /// <summary>Gets the posts published during the period.</summary>
     public long? Posts { get; }
+
+    /// <summary>Gets the feed posts published during the period.</summary>
+    public long? FeedPosts { get; }
+
+    /// <summary>Gets the stories published during the period.</summary>
+    public long? StoryPosts { get; }
 
     /// <summary>Gets the content items published during the period.</summary>
     public long? Contents { get; }

@@ -90,5 +90,8 @@ public class FollowerSeriesTests
         Assert.Throws<ArgumentOutOfRangeException>(() => FollowerSeries.FromMonthEnds(ReportingPeriod.Month(2023, 1), [-1]));
         Assert.Throws<ArgumentException>(() => new SocialSnapshot(default, "x", new LocalDate(2023, 1, 1)));
         Assert.Throws<ArgumentOutOfRangeException>(() => new SocialSnapshot(Channel.Twitter, "x", new LocalDate(2023, 1, 1), followers: -5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SocialSnapshot(Channel.Instagram, "x", new LocalDate(2023, 1, 1), posts: 27, feedPosts: 20, storyPosts: 8));
+        var split = new SocialSnapshot(Channel.Instagram, "x", new LocalDate(2023, 1, 1), posts: 27, feedPosts: 20, storyPosts: 7);
+        Assert.Equal((20L, 7L), (split.FeedPosts!.Value, split.StoryPosts!.Value));
     }
 }
