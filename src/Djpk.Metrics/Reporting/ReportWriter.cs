@@ -88,7 +88,7 @@ internal sealed class ReportWriter
         if (website.Visits is long visits)
         {
             string comparison = website.VisitsLastYear is long before
-                ? L($", {Change(website.YearOnYear)} dibandingkan bulan {lastYearName} ({Count(before)})", $", {Change(website.YearOnYear)} compared with {lastYearName} ({Count(before)})")
+                ? L($", {Change(website.YearOnYear)} dibandingkan bulan {lastYearName} ({Count(before)})", $", which {Change(website.YearOnYear)} compared with {lastYearName} ({Count(before)})")
                 : string.Empty;
             Sentence(L($"Jumlah pengunjung Website DJPK pada bulan {MonthName} sebanyak {Count(visits)}{comparison}.", $"The DJPK website had {Count(visits)} visitors in {MonthName}{comparison}."));
         }
