@@ -479,8 +479,9 @@ public static class JsonLinesLogReader
                         if (start < filled)
                         {
                             long lines = LinesIn(buffer.AsSpan(start, filled - start));
-                            Dispatch(buffer, start, filled, line + 1);
-                            buffer = null;
+                            byte[] block = buffer;
+                            buffer = null; // Dispatch owns it now, even if it throws
+                            Dispatch(block, start, filled, line + 1);
                             line += lines;
                         }
 
@@ -560,7 +561,8 @@ public static class JsonLinesLogReader
                 return;
             }
 
-            Enqueue(Task.Run(() =>
+            MakeRoom(); // before the task starts, so that a strict rejection replayed here cannot leave it untracked
+            _inFlight.Enqueue(Task.Run(() =>
             {
                 LineParser parser = _parsers.TryTake(out LineParser? spare) ? spare : new LineParser(sink);
                 ParsedRows rows = RentRows();
@@ -586,13 +588,17 @@ public static class JsonLinesLogReader
                 return;
             }
 
-            // Keep every thread busy while this one reads and replays, with a bounded number of blocks in memory.
+            MakeRoom();
+            _inFlight.Enqueue(task);
+        }
+
+        /// <summary>Replays finished blocks until fewer than <see cref="_threads"/> + 1 are in flight: every thread stays busy while this one reads and replays, and memory stays bounded.</summary>
+        private void MakeRoom()
+        {
             while (_inFlight.Count > _threads)
             {
                 Complete(_inFlight.Dequeue());
             }
-
-            _inFlight.Enqueue(task);
         }
 
         private void Complete(Task<ParsedRows> task)
