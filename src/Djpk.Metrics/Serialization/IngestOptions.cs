@@ -6,7 +6,7 @@ namespace Djpk.Metrics.Serialization;
 /// <remarks>
 /// <para>Immutable: every <c>With…</c> method returns a new instance. <see cref="Default"/> reads into
 /// <see cref="Catalog.Djpk"/>, is <see cref="IngestPolicy.Strict"/>, rejects offset-less timestamps, unknown channels and
-/// segments, and limits a line to <see cref="DefaultMaxLineLength"/> bytes.</para>
+/// segments, and limits a line to <see cref="DefaultMaxLineLength"/> bytes, and parses on every core.</para>
 /// </remarks>
 public sealed class IngestOptions
 {
@@ -30,7 +30,8 @@ public sealed class IngestOptions
         Channel? channelFallback,
         UserSegment? segmentFallback,
         int maxLineLength,
-        TimeProvider timeProvider)
+        TimeProvider timeProvider,
+        int maxDegreeOfParallelism)
     {
         Catalog = catalog;
         Policy = policy;
@@ -40,11 +41,12 @@ public sealed class IngestOptions
         SegmentFallback = segmentFallback;
         MaxLineLength = maxLineLength;
         TimeProvider = timeProvider;
+        MaxDegreeOfParallelism = maxDegreeOfParallelism;
     }
 
     /// <summary>Gets the default options: DJPK's catalog, strict, no zone, no fallbacks, 64 KiB lines.</summary>
     public static IngestOptions Default { get; } =
-        new(Catalog.Djpk, IngestPolicy.Strict, DefaultMaxRejectionDetails, null, null, null, DefaultMaxLineLength, TimeProvider.System);
+        new(Catalog.Djpk, IngestPolicy.Strict, DefaultMaxRejectionDetails, null, null, null, DefaultMaxLineLength, TimeProvider.System, Environment.ProcessorCount);
 
     /// <summary>Gets the catalog of channels and segments the log may use.</summary>
     public Catalog Catalog { get; }
@@ -67,6 +69,10 @@ public sealed class IngestOptions
     /// <summary>Gets the longest line (JSON Lines, bytes without the line break) or record (CSV, characters) accepted.</summary>
     public int MaxLineLength { get; }
 
+    /// <summary>Gets the most threads a reader that can parse in parallel (JSON Lines) uses; 1 reads sequentially. The default is every core.</summary>
+    /// <remarks>The result does not depend on it: the log, the report and the row a strict read stops at are the same for every value.</remarks>
+    public int MaxDegreeOfParallelism { get; }
+
     /// <summary>Gets the time source that measures <see cref="IngestProgress.Elapsed"/> and <see cref="IngestReport.Elapsed"/>.</summary>
     public TimeProvider TimeProvider { get; }
 
@@ -77,13 +83,13 @@ public sealed class IngestOptions
     public IngestOptions Collecting(int maxRejectionDetails = DefaultMaxRejectionDetails)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxRejectionDetails);
-        return new(Catalog, IngestPolicy.Collect, maxRejectionDetails, LocalZone, ChannelFallback, SegmentFallback, MaxLineLength, TimeProvider);
+        return new(Catalog, IngestPolicy.Collect, maxRejectionDetails, LocalZone, ChannelFallback, SegmentFallback, MaxLineLength, TimeProvider, MaxDegreeOfParallelism);
     }
 
     /// <summary>Returns options that stop at the first bad row.</summary>
     /// <returns>The new options.</returns>
     public IngestOptions Strictly() =>
-        new(Catalog, IngestPolicy.Strict, MaxRejectionDetails, LocalZone, ChannelFallback, SegmentFallback, MaxLineLength, TimeProvider);
+        new(Catalog, IngestPolicy.Strict, MaxRejectionDetails, LocalZone, ChannelFallback, SegmentFallback, MaxLineLength, TimeProvider, MaxDegreeOfParallelism);
 
     /// <summary>Returns options that read into <paramref name="catalog"/>; fallbacks not in it are dropped.</summary>
     /// <param name="catalog">The catalog, such as <see cref="Catalog.Djpk"/> with an extra channel.</param>
@@ -94,7 +100,7 @@ public sealed class IngestOptions
         ArgumentNullException.ThrowIfNull(catalog);
         Channel? channel = ChannelFallback is { } c && catalog.Contains(c) ? c : null;
         UserSegment? segment = SegmentFallback is { } s && catalog.Contains(s) ? s : null;
-        return new(catalog, Policy, MaxRejectionDetails, LocalZone, channel, segment, MaxLineLength, TimeProvider);
+        return new(catalog, Policy, MaxRejectionDetails, LocalZone, channel, segment, MaxLineLength, TimeProvider, MaxDegreeOfParallelism);
     }
 
     /// <summary>Returns options that read an offset-less timestamp in <paramref name="zone"/>, such as Asia/Jakarta.</summary>
@@ -102,7 +108,7 @@ public sealed class IngestOptions
     /// <returns>The new options.</returns>
     /// <remarks>A local time that the zone skips or repeats (a daylight-saving change) is rejected as <see cref="RejectionReason.InvalidTimestamp"/>.</remarks>
     public IngestOptions WithLocalZone(DateTimeZone? zone) =>
-        new(Catalog, Policy, MaxRejectionDetails, zone, ChannelFallback, SegmentFallback, MaxLineLength, TimeProvider);
+        new(Catalog, Policy, MaxRejectionDetails, zone, ChannelFallback, SegmentFallback, MaxLineLength, TimeProvider, MaxDegreeOfParallelism);
 
     /// <summary>Returns options that map an unknown channel id to <paramref name="channel"/>, counted in <see cref="IngestReport.MappedChannels"/>.</summary>
     /// <param name="channel">A channel of the catalog; <see langword="null"/> to reject unknown channels again.</param>
@@ -115,7 +121,7 @@ public sealed class IngestOptions
             throw new ArgumentException($"The fallback channel '{c}' must be in the catalog.", nameof(channel));
         }
 
-        return new(Catalog, Policy, MaxRejectionDetails, LocalZone, channel, SegmentFallback, MaxLineLength, TimeProvider);
+        return new(Catalog, Policy, MaxRejectionDetails, LocalZone, channel, SegmentFallback, MaxLineLength, TimeProvider, MaxDegreeOfParallelism);
     }
 
     /// <summary>Returns options that map an unknown segment id to <paramref name="segment"/>, such as <see cref="UserSegment.Lainnya"/>, counted in <see cref="IngestReport.MappedSegments"/>.</summary>
@@ -129,7 +135,7 @@ public sealed class IngestOptions
             throw new ArgumentException($"The fallback segment '{s}' must be in the catalog.", nameof(segment));
         }
 
-        return new(Catalog, Policy, MaxRejectionDetails, LocalZone, ChannelFallback, segment, MaxLineLength, TimeProvider);
+        return new(Catalog, Policy, MaxRejectionDetails, LocalZone, ChannelFallback, segment, MaxLineLength, TimeProvider, MaxDegreeOfParallelism);
     }
 
     /// <summary>Returns options with a different limit on the length of a line or record.</summary>
@@ -140,7 +146,17 @@ public sealed class IngestOptions
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLineLength, MinMaxLineLength);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxLineLength, MaxMaxLineLength);
-        return new(Catalog, Policy, MaxRejectionDetails, LocalZone, ChannelFallback, SegmentFallback, maxLineLength, TimeProvider);
+        return new(Catalog, Policy, MaxRejectionDetails, LocalZone, ChannelFallback, SegmentFallback, maxLineLength, TimeProvider, MaxDegreeOfParallelism);
+    }
+
+    /// <summary>Returns options that parse on at most <paramref name="maxDegreeOfParallelism"/> threads (JSON Lines); 1 reads sequentially.</summary>
+    /// <param name="maxDegreeOfParallelism">The most threads to use, from 1.</param>
+    /// <returns>The new options.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is not positive.</exception>
+    public IngestOptions WithMaxDegreeOfParallelism(int maxDegreeOfParallelism)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxDegreeOfParallelism);
+        return new(Catalog, Policy, MaxRejectionDetails, LocalZone, ChannelFallback, SegmentFallback, MaxLineLength, TimeProvider, maxDegreeOfParallelism);
     }
 
     /// <summary>Returns options that measure elapsed time with <paramref name="timeProvider"/> (a fake one in tests).</summary>
@@ -150,6 +166,6 @@ public sealed class IngestOptions
     public IngestOptions WithTimeProvider(TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
-        return new(Catalog, Policy, MaxRejectionDetails, LocalZone, ChannelFallback, SegmentFallback, MaxLineLength, timeProvider);
+        return new(Catalog, Policy, MaxRejectionDetails, LocalZone, ChannelFallback, SegmentFallback, MaxLineLength, timeProvider, MaxDegreeOfParallelism);
     }
 }

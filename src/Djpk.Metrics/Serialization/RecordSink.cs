@@ -1,19 +1,19 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using Djpk.Metrics.Logs;
 
 namespace Djpk.Metrics.Serialization;
 
 /// <summary>The part every log reader shares: vocabulary lookups, the duplicate-id check, the builder, the counts and the policy.</summary>
 /// <remarks>
-/// Memory beyond the log it builds is bounded: the topic cache holds at most <see cref="MaxCachedTopics"/> entries and
+/// Memory beyond the log it builds is bounded: the topic cache holds at most <see cref="TopicCache.MaxEntries"/> entries and
 /// the rejection details at most <see cref="IngestOptions.MaxRejectionDetails"/>. Only the duplicate-id check grows
 /// with the input, by a 128-bit hash per row that has an id.
 /// </remarks>
 internal sealed class RecordSink
 {
-    private const int MaxCachedTopics = 100_000;
     private const int ProgressEvery = 1 << 16;
     private const int CancellationEvery = 1 << 10;
 
@@ -25,8 +25,9 @@ internal sealed class RecordSink
     private readonly string[] _segmentIds;
     private readonly int _channelFallback;
     private readonly int _segmentFallback;
-    private readonly Dictionary<string, Topic> _topics = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Topic>.AlternateLookup<ReadOnlySpan<char>> _topicLookup;
+    private readonly byte[][] _channelUtf8;
+    private readonly byte[][] _segmentUtf8;
+    private readonly TopicCache _topics = new();
     private readonly HashSet<UInt128> _ids = [];
     private readonly long[] _byReason = new long[Enum.GetValues<RejectionReason>().Length];
     private readonly ImmutableArray<IngestRejection>.Builder _rejections = ImmutableArray.CreateBuilder<IngestRejection>();
@@ -48,7 +49,8 @@ internal sealed class RecordSink
         _segmentIds = [.. catalog.Segments.Select(s => s.Segment.Id)];
         _channelFallback = _options.ChannelFallback is { } channel ? catalog.CodeOf(channel) : -1;
         _segmentFallback = _options.SegmentFallback is { } segment ? catalog.CodeOf(segment) : -1;
-        _topicLookup = _topics.GetAlternateLookup<ReadOnlySpan<char>>();
+        _channelUtf8 = [.. _channelIds.Select(Encoding.UTF8.GetBytes)];
+        _segmentUtf8 = [.. _segmentIds.Select(Encoding.UTF8.GetBytes)];
         _started = _options.TimeProvider.GetTimestamp();
     }
 
@@ -61,6 +63,9 @@ internal sealed class RecordSink
     public bool IsComplete { get; set; } = true;
 
     public void Blank() => _blank++;
+
+    /// <summary>Counts <paramref name="count"/> blank lines at once.</summary>
+    public void Blank(long count) => _blank += count;
 
     /// <summary>Returns the channel code of <paramref name="id"/>, the fallback's code for an unknown id, or -1.</summary>
     public int ChannelCode(ReadOnlySpan<char> id, out bool mapped)
@@ -79,35 +84,15 @@ internal sealed class RecordSink
     }
 
     /// <summary>Returns the topic named <paramref name="text"/> (blank is unspecified), or null when the name is invalid.</summary>
-    public Topic? TopicOf(ReadOnlySpan<char> text)
-    {
-        if (text.IsWhiteSpace())
-        {
-            return Topic.Unspecified;
-        }
+    public Topic? TopicOf(ReadOnlySpan<char> text) => _topics.TopicOf(text);
 
-        if (_topicLookup.TryGetValue(text, out Topic topic))
-        {
-            return topic;
-        }
+    /// <summary>Returns the channel code of the UTF-8 id <paramref name="id"/> when it is in the catalog, or -1 (no fallback).</summary>
+    /// <remarks>Thread-safe: the parallel JSON Lines parser calls it from several threads.</remarks>
+    public int KnownChannel(ReadOnlySpan<byte> id) => Find(_channelUtf8, id);
 
-        string name = text.ToString();
-        try
-        {
-            topic = new Topic(name);
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-
-        if (_topics.Count < MaxCachedTopics)
-        {
-            _topics[name] = topic;
-        }
-
-        return topic;
-    }
+    /// <summary>Returns the segment code of the UTF-8 id <paramref name="id"/> when it is in the catalog, or -1 (no fallback).</summary>
+    /// <remarks>Thread-safe: the parallel JSON Lines parser calls it from several threads.</remarks>
+    public int KnownSegment(ReadOnlySpan<byte> id) => Find(_segmentUtf8, id);
 
     public static string UnknownChannelMessage(ReadOnlySpan<char> id) =>
         $"The channel '{Clip(id)}' is not in the catalog; add it with Catalog.WithChannel or declare a fallback channel.";
@@ -169,6 +154,19 @@ internal sealed class RecordSink
     internal static string Clip(ReadOnlySpan<char> text) => text.Length <= 64 ? text.ToString() : string.Concat(text[..64], "…");
 
     private static int Find(string[] ids, ReadOnlySpan<char> id)
+    {
+        for (int i = 0; i < ids.Length; i++)
+        {
+            if (id.SequenceEqual(ids[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int Find(byte[][] ids, ReadOnlySpan<byte> id)
     {
         for (int i = 0; i < ids.Length; i++)
         {
