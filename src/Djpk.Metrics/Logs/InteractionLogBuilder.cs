@@ -13,14 +13,12 @@ public sealed class InteractionLogBuilder
     public const int MaxTopics = ushort.MaxValue + 1;
 
     private readonly Dictionary<Topic, int> _topicCodes = [];
-    private readonly Dictionary<long, int> _userCodes = [];
     private readonly List<Topic> _topics = [];
-    private readonly List<long> _userKeys = [];
     private long[] _ticks = [];
     private byte[] _channels = [];
     private byte[] _segments = [];
     private ushort[] _topicColumn = [];
-    private int[] _users = [];
+    private long[] _users = []; // the raw user keys; Build turns them into dense codes in key order
 
     /// <summary>Creates a builder for consultations over <paramref name="catalog"/>.</summary>
     /// <param name="catalog">The channels and segments the log may use, such as <see cref="Catalog.Djpk"/>.</param>
@@ -56,19 +54,13 @@ public sealed class InteractionLogBuilder
         }
 
         int topic = TopicCode(consultation.Topic);
-        if (!_userCodes.TryGetValue(consultation.User.Value, out int user))
-        {
-            user = _userKeys.Count;
-            _userCodes.Add(consultation.User.Value, user);
-            _userKeys.Add(consultation.User.Value);
-        }
 
         EnsureCapacity(Count + 1);
         _ticks[Count] = consultation.Timestamp.ToUnixTimeTicks();
         _channels[Count] = (byte)channel;
         _segments[Count] = (byte)segment;
         _topicColumn[Count] = (ushort)topic;
-        _users[Count] = user;
+        _users[Count] = consultation.User.Value;
         Count++;
         return this;
     }
@@ -80,19 +72,13 @@ public sealed class InteractionLogBuilder
     internal void AddCoded(long unixTicks, byte channel, byte segment, Topic topic, long userKey)
     {
         int topicCode = TopicCode(topic);
-        if (!_userCodes.TryGetValue(userKey, out int user))
-        {
-            user = _userKeys.Count;
-            _userCodes.Add(userKey, user);
-            _userKeys.Add(userKey);
-        }
 
         EnsureCapacity(Count + 1);
         _ticks[Count] = unixTicks;
         _channels[Count] = channel;
         _segments[Count] = segment;
         _topicColumn[Count] = (ushort)topicCode;
-        _users[Count] = user;
+        _users[Count] = userKey;
         Count++;
     }
 
@@ -136,27 +122,29 @@ public sealed class InteractionLogBuilder
     /// <returns>The immutable log.</returns>
     public InteractionLog Build()
     {
-        // Renumber users so that code order is key order: distinct users then come out of a bit set already sorted.
-        long[] keys = [.. _userKeys];
-        int[] byKey = new int[keys.Length];
-        for (int i = 0; i < byKey.Length; i++)
+        // Code users in key order: sort the records' keys (carrying each record's position), then number the distinct
+        // keys as they come. Distinct users then come out of a bit set already sorted, and no dictionary is needed.
+        long[] sortedKeys = _users[..Count];
+        int[] position = new int[Count];
+        for (int i = 0; i < position.Length; i++)
         {
-            byKey[i] = i;
+            position[i] = i;
         }
 
-        Array.Sort(keys, byKey);
-        int[] newCode = new int[keys.Length];
-        for (int rank = 0; rank < byKey.Length; rank++)
+        Array.Sort(sortedKeys, position);
+        int[] users = new int[Count];
+        int distinct = 0;
+        for (int rank = 0; rank < sortedKeys.Length; rank++)
         {
-            newCode[byKey[rank]] = rank;
+            if (rank == 0 || sortedKeys[rank] != sortedKeys[rank - 1])
+            {
+                sortedKeys[distinct++] = sortedKeys[rank];
+            }
+
+            users[position[rank]] = distinct - 1;
         }
 
-        int[] users = _users[..Count];
-        for (int i = 0; i < users.Length; i++)
-        {
-            users[i] = newCode[users[i]];
-        }
-
+        long[] keys = sortedKeys[..distinct];
         var log = new InteractionLog(
             Catalog, _ticks[..Count], _channels[..Count], _segments[..Count], _topicColumn[..Count], users, [.. _topics], keys);
         Clear();
@@ -168,8 +156,6 @@ public sealed class InteractionLogBuilder
         (_ticks, _channels, _segments, _topicColumn, _users) = ([], [], [], [], []);
         _topicCodes.Clear();
         _topics.Clear();
-        _userCodes.Clear();
-        _userKeys.Clear();
         Count = 0;
     }
 
