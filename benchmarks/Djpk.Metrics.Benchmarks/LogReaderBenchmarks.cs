@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using BenchmarkDotNet.Attributes;
 using Djpk.Metrics.Logs;
-using Djpk.Metrics.Serialization;
+using Djpk.Metrics.Ingest;
 using DuckDB.NET.Data;
 using NodaTime;
 
@@ -51,7 +51,7 @@ public class LogReaderBenchmarks
     [Benchmark(Baseline = true)]
     public int JsonSerializerPerLine()
     {
-        var builder = new InteractionLogBuilder(Catalog.Djpk);
+        var builder = new InteractionLogBuilder(DjpkProfile.Catalog);
         foreach (string line in File.ReadLines(_jsonl))
         {
             JsonRecord record = JsonSerializer.Deserialize(line, BenchmarkJsonContext.Default.JsonRecord)!;
@@ -68,7 +68,7 @@ public class LogReaderBenchmarks
 
     /// <summary>The library's JSON Lines reader.</summary>
     [Benchmark]
-    public int JsonLinesReader() => JsonLinesLogReader.ReadFile(_jsonl).Log.Count;
+    public int JsonLinesReader() => JsonLinesLogReader.ReadFile(_jsonl, DjpkProfile.IngestOptions).Log.Count;
 
     /// <summary>DuckDB's read_json into a table of an in-memory database.</summary>
     [Benchmark]
@@ -77,7 +77,7 @@ public class LogReaderBenchmarks
 
     /// <summary>The library's CSV reader.</summary>
     [Benchmark]
-    public int CsvReader() => CsvLogReader.ReadFile(_csv).Log.Count;
+    public int CsvReader() => CsvLogReader.ReadFile(_csv, DjpkProfile.IngestOptions).Log.Count;
 
     /// <summary>DuckDB's read_csv into a table of an in-memory database.</summary>
     [Benchmark]

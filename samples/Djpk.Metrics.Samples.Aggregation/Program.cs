@@ -1,17 +1,18 @@
+using Djpk.Metrics.Profiles;
 using Djpk.Metrics;
 using Djpk.Metrics.Aggregation;
 using Djpk.Metrics.Logs;
 using Djpk.Metrics.Periods;
-using Djpk.Metrics.Reporting;
+using Djpk.Metrics.Formatting;
 using NodaTime;
 
 // 1. A log of 2023's consultations. Here 20,000 are generated from a fixed seed; an app reads its exports instead.
 var random = new Random(2023);
-Channel[] channels = [Channel.WhatsApp, Channel.Phone, Channel.Email, Channel.HaiKemenkeu, Channel.LiveChat];
-UserSegment[] segments = [UserSegment.Pemda, UserSegment.Lainnya, UserSegment.KementerianLembaga, UserSegment.Akademisi];
+Channel[] channels = [DjpkChannels.WhatsApp, DjpkChannels.Phone, DjpkChannels.Email, DjpkChannels.HaiKemenkeu, DjpkChannels.LiveChat];
+UserSegment[] segments = [DjpkSegments.Pemda, DjpkSegments.Lainnya, DjpkSegments.KementerianLembaga, DjpkSegments.Akademisi];
 Topic[] topics = [new("Reservasi"), new("DBH"), new("DAK Non Fisik"), new("Permintaan Data"), new("Surat Masuk")];
 Instant newYear = Instant.FromUtc(2022, 12, 31, 17, 0); // 2023-01-01 00:00 in Jakarta (UTC+7)
-var builder = new InteractionLogBuilder(Catalog.Djpk);
+var builder = new InteractionLogBuilder(DjpkProfile.Catalog);
 for (int i = 0; i < 20_000; i++)
 {
     builder.Add(new Consultation(
@@ -32,9 +33,9 @@ CountCube months = aggregator.Count(log, AggregationRequest.PerPeriod(PeriodGrai
     .Within(PeriodRange.MonthsOf(2023))
     .By(AggregationDimensions.Channel | AggregationDimensions.Topic));
 ReportingPeriod december = ReportingPeriod.Month(2023, 12);
-Console.WriteLine($"{december}: {months.Count(december)} consultations, {months.Count(december, Channel.Phone)} by phone, {months.YearToDate(december)} in the year to date");
-Console.WriteLine($"Top phone topics in {december}: {string.Join(", ", months.TopTopics(december, Channel.Phone, 3)!)}");
-Console.WriteLine($"Phone per month: {string.Join(" ", months.Series(Channel.Phone))}");
+Console.WriteLine($"{december}: {months.Count(december)} consultations, {months.Count(december, DjpkChannels.Phone)} by phone, {months.YearToDate(december)} in the year to date");
+Console.WriteLine($"Top phone topics in {december}: {string.Join(", ", months.TopTopics(december, DjpkChannels.Phone, 3)!)}");
+Console.WriteLine($"Phone per month: {string.Join(" ", months.Series(DjpkChannels.Phone))}");
 
 // 3. Distinct users: per month, and over the whole year by segment (a union, never a sum of months).
 DistinctUserCube users = aggregator.CountDistinctUsers(log, AggregationRequest.PerPeriod(PeriodGrain.Month).By(AggregationDimensions.Segment));
@@ -44,8 +45,8 @@ foreach (UserSegment segment in segments)
 }
 
 // 4. Shards merge exactly: aggregate two halves separately (two files, two processes, two machines) and merge.
-InteractionLog firstHalf = new InteractionLogBuilder(Catalog.Djpk).AddRange(log.Take(10_000)).Build();
-InteractionLog secondHalf = new InteractionLogBuilder(Catalog.Djpk).AddRange(log.Skip(10_000)).Build();
+InteractionLog firstHalf = new InteractionLogBuilder(DjpkProfile.Catalog).AddRange(log.Take(10_000)).Build();
+InteractionLog secondHalf = new InteractionLogBuilder(DjpkProfile.Catalog).AddRange(log.Skip(10_000)).Build();
 AggregationRequest perMonth = AggregationRequest.PerPeriod(PeriodGrain.Month).Within(PeriodRange.MonthsOf(2023));
 CountCube merged = aggregator.Count(firstHalf, perMonth).Merge(aggregator.Count(secondHalf, perMonth));
 DistinctUserCube mergedUsers = aggregator.CountDistinctUsers(firstHalf, perMonth).Merge(aggregator.CountDistinctUsers(secondHalf, perMonth));

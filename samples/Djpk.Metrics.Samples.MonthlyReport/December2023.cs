@@ -21,7 +21,7 @@ public static class December2023
 {
     public const int Seed = 20231231;
 
-    private static readonly Channel[] ConsultationChannels = [Channel.WhatsApp, Channel.Phone, Channel.Email, Channel.HaiKemenkeu, Channel.LiveChat];
+    private static readonly Channel[] ConsultationChannels = [DjpkChannels.WhatsApp, DjpkChannels.Phone, DjpkChannels.Email, DjpkChannels.HaiKemenkeu, DjpkChannels.LiveChat];
     private static readonly string[] OtherTopics =
         ["Dana Desa", "DAU", "APBD", "SIKD", "Permintaan Data", "Surat Masuk", "Pajak Daerah", "Lainnya", "Hibah", "Insentif Fiskal", "DBH", "Reservasi", "DAK Non Fisik", "DAK Fisik"];
 
@@ -67,7 +67,7 @@ public static class December2023
         int yearTotal = consultations.GetProperty("totals").EnumerateArray().Single(t => t.GetProperty("period").GetString() == "2023").GetProperty("count").GetInt32();
         PeriodRange year = PeriodRange.MonthsOf(2023);
         int known = counts.Where(c => year.Contains(c.Key.Item2)).Sum(c => c.Value);
-        Channel[] open = [Channel.WhatsApp, Channel.Email, Channel.HaiKemenkeu, Channel.LiveChat];
+        Channel[] open = [DjpkChannels.WhatsApp, DjpkChannels.Email, DjpkChannels.HaiKemenkeu, DjpkChannels.LiveChat];
         double[] weights = [84.6, 10.8, 2.9, 1.7];
         var cells = new List<((Channel, ReportingPeriod) Key, double Weight)>();
         foreach (ReportingPeriod month in year.Where(m => m.Start.Month <= 10))
@@ -81,10 +81,10 @@ public static class December2023
         // December's topics: those the report names, then the rest of each channel's month spread below them.
         var fixedTopics = new Dictionary<Channel, (string Topic, int Count)[]>
         {
-            [Channel.Phone] = [("Reservasi", 37), ("DBH", 17), ("DAK Non Fisik", 12), ("Dana Desa", 11), ("DAU", 10), ("APBD", 10), ("SIKD", 9), ("Permintaan Data", 9), ("Surat Masuk", 8), ("Pajak Daerah", 8), ("Lainnya", 7), ("Hibah", 6), ("Insentif Fiskal", 5)],
-            [Channel.HaiKemenkeu] = [("Permintaan Data", 20), ("Surat Masuk", 15), ("DBH", 11), ("Lainnya", 10)],
-            [Channel.LiveChat] = [("Surat Masuk", 8), ("Permintaan Data", 6), ("Reservasi", 4), ("Lainnya", 2)],
-            [Channel.Email] = [("Penyampaian surat dan konfirmasi tindak lanjutnya", 80), ("Konsultasi", 46)],
+            [DjpkChannels.Phone] = [("Reservasi", 37), ("DBH", 17), ("DAK Non Fisik", 12), ("Dana Desa", 11), ("DAU", 10), ("APBD", 10), ("SIKD", 9), ("Permintaan Data", 9), ("Surat Masuk", 8), ("Pajak Daerah", 8), ("Lainnya", 7), ("Hibah", 6), ("Insentif Fiskal", 5)],
+            [DjpkChannels.HaiKemenkeu] = [("Permintaan Data", 20), ("Surat Masuk", 15), ("DBH", 11), ("Lainnya", 10)],
+            [DjpkChannels.LiveChat] = [("Surat Masuk", 8), ("Permintaan Data", 6), ("Reservasi", 4), ("Lainnya", 2)],
+            [DjpkChannels.Email] = [("Penyampaian surat dan konfirmasi tindak lanjutnya", 80), ("Konsultasi", 46)],
         };
 
         // Users of 2023: exactly the report's distinct users per segment; each is used at least once, the rest repeat.
@@ -135,7 +135,7 @@ public static class December2023
             throw new InvalidOperationException("Every user of 2023 must appear in a 2023 consultation.");
         }
 
-        var builder = new InteractionLogBuilder(Catalog.Djpk);
+        var builder = new InteractionLogBuilder(DjpkProfile.Catalog);
         foreach (int i in Enumerable.Range(0, records.Count).OrderBy(i => records[i].Time))
         {
             builder.Add(new Consultation(records[i].Time, records[i].Channel, assigned[i].Item2, records[i].Topic, assigned[i].Item1));
@@ -150,7 +150,7 @@ public static class December2023
         JsonElement instagram = social.GetProperty("instagram");
         JsonElement ig = instagram.GetProperty("snapshot");
         yield return new SocialSnapshot(
-            Channel.Instagram,
+            DjpkChannels.Instagram,
             instagram.GetProperty("account").GetString()!,
             LocalDateOf(ig.GetProperty("date")),
             followers: ig.GetProperty("followers").GetInt64(),
@@ -159,12 +159,12 @@ public static class December2023
             villageGovernmentFollowers: ig.GetProperty("villageGovernmentFollowers").GetInt64(),
             newVillageGovernmentFollowers: ig.GetProperty("newVillageGovernmentFollowers").GetInt64());
 
-        foreach ((string name, Channel platform) in new[] { ("twitter", Channel.Twitter), ("facebook", Channel.Facebook) })
+        foreach ((string name, Channel platform) in new[] { ("twitter", DjpkChannels.Twitter), ("facebook", DjpkChannels.Facebook) })
         {
             JsonElement account = social.GetProperty(name);
             JsonElement snapshot = account.GetProperty("snapshot");
             long[] monthEnds = [.. account.GetProperty("followersMonthEnd2023").EnumerateArray().Select(v => v.GetInt64())];
-            string handle = Catalog.Djpk.Describe(platform).IndonesianName;
+            string handle = DjpkProfile.Catalog.Describe(platform).IndonesianName;
             for (int m = 1; m <= 11; m++)
             {
                 yield return new SocialSnapshot(platform, handle, ReportingPeriod.Month(2023, m).End, followers: monthEnds[m - 1]);

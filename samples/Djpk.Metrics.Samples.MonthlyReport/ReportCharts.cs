@@ -20,7 +20,7 @@ internal static class ReportCharts
         string[] months = [.. report.Consultations.YearMonths.Select(m => format.FormatMonthAbbreviation(m.Start.Month))];
         int year = report.Month.Year;
 
-        if (report.Consultations.Channels.FirstOrDefault(c => c.Info.Channel == Channel.Phone) is { } phone)
+        if (report.Consultations.Channels.FirstOrDefault(c => c.Info.Channel == DjpkChannels.Phone) is { } phone)
         {
             yield return Bars(
                 Path.Combine(directory, "phone-per-month.png"),

@@ -1,5 +1,5 @@
 using Djpk.Metrics.Comparison;
-using Djpk.Metrics.Reporting;
+using Djpk.Metrics.Formatting;
 using NodaTime;
 
 // Phone consultations in November and December 2023, from DJPK's monthly report; it truncates its changes.

@@ -31,7 +31,7 @@ public sealed class SyntheticLog
     /// <summary>Gets the time of each record, in Unix ticks.</summary>
     public long[] Ticks { get; }
 
-    /// <summary>Gets the channel code of each record (the position in <see cref="Catalog.Djpk"/>).</summary>
+    /// <summary>Gets the channel code of each record (the position in <see cref="DjpkProfile.Catalog"/>).</summary>
     public byte[] Channels { get; }
 
     /// <summary>Gets the segment code of each record.</summary>
@@ -94,14 +94,14 @@ public sealed class SyntheticLog
             users[i] = userKeys[random.Next(userCount)];
         }
 
-        var builder = new InteractionLogBuilder(Catalog.Djpk);
+        var builder = new InteractionLogBuilder(DjpkProfile.Catalog);
         Topic[] topicNames = Enumerable.Range(0, topicCount).Select(TopicNamed).ToArray();
         for (int i = 0; i < records; i++)
         {
             builder.Add(new Consultation(
                 Instant.FromUnixTimeTicks(ticks[i]),
-                Catalog.Djpk.Channels[channels[i]].Channel,
-                Catalog.Djpk.Segments[segments[i]].Segment,
+                DjpkProfile.Catalog.Channels[channels[i]].Channel,
+                DjpkProfile.Catalog.Segments[segments[i]].Segment,
                 topicNames[topics[i]],
                 new UserKey(users[i])));
         }
@@ -114,7 +114,7 @@ public sealed class SyntheticLog
     {
         int[] order = Enumerable.Range(0, Ticks.Length).ToArray();
         new Random(seed).Shuffle(order);
-        var builder = new InteractionLogBuilder(Catalog.Djpk);
+        var builder = new InteractionLogBuilder(DjpkProfile.Catalog);
         foreach (int i in order)
         {
             builder.Add(Log[i]);

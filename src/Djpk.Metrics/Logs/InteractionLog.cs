@@ -51,7 +51,7 @@ public sealed class InteractionLog : IReadOnlyList<Consultation>
     }
 
     /// <summary>Gets an empty log over the DJPK catalog.</summary>
-    public static InteractionLog Empty { get; } = new InteractionLogBuilder(Catalog.Djpk).Build();
+    public static InteractionLog Empty { get; } = new InteractionLogBuilder(Catalog.Empty).Build();
 
     /// <summary>Gets the catalog of the channels and segments the log may use.</summary>
     public Catalog Catalog { get; }

@@ -21,7 +21,7 @@ public sealed class InteractionLogBuilder
     private long[] _users = []; // the raw user keys; Build turns them into dense codes in key order
 
     /// <summary>Creates a builder for consultations over <paramref name="catalog"/>.</summary>
-    /// <param name="catalog">The channels and segments the log may use, such as <see cref="Catalog.Djpk"/>.</param>
+    /// <param name="catalog">The channels and segments the log may use, such as a profile's catalog.</param>
     /// <exception cref="ArgumentNullException"><paramref name="catalog"/> is <see langword="null"/>.</exception>
     public InteractionLogBuilder(Catalog catalog)
     {

@@ -11,7 +11,7 @@ namespace Djpk.Metrics.Social;
 public sealed class SocialSnapshot
 {
     /// <summary>Creates a snapshot.</summary>
-    /// <param name="platform">The account's channel, such as <see cref="Channel.Instagram"/>.</param>
+    /// <param name="platform">The account's channel, such as DJPK's "instagram".</param>
     /// <param name="account">The account, such as "@ditjenpk".</param>
     /// <param name="date">The day the figures are as of (the period's last day).</param>
     /// <param name="followers">Followers on <paramref name="date"/>.</param>

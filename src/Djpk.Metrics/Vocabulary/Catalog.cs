@@ -5,7 +5,7 @@ namespace Djpk.Metrics;
 /// <summary>The channels and user segments a log may use, each with a stable small code (its position).</summary>
 /// <remarks>
 /// <para>Immutable: <see cref="WithChannel"/> and <see cref="WithSegment"/> return a new catalog with the entry
-/// appended, so the codes of existing entries never change. <see cref="Djpk"/> is the built-in DJPK catalog.</para>
+/// appended, so the codes of existing entries never change. A profile, such as DJPK's in the Djpk.Metrics.Reporting package, supplies a ready catalog.</para>
 /// <para>A catalog holds at most <see cref="MaxEntries"/> channels and as many segments.</para>
 /// </remarks>
 public sealed class Catalog
@@ -26,27 +26,6 @@ public sealed class Catalog
 
     /// <summary>Gets a catalog with no channels and no segments.</summary>
     public static Catalog Empty { get; } = new([], []);
-
-    /// <summary>Gets DJPK's catalog: the ten channels and four user segments of its monthly report.</summary>
-    public static Catalog Djpk { get; } = new(
-        [
-            new ChannelInfo(Channel.WhatsApp, "WhatsApp DJPK", "DJPK WhatsApp", ChannelKind.Consultation),
-            new ChannelInfo(Channel.Phone, "Telepon Dering DJPK", "DJPK phone line (Dering)", ChannelKind.Consultation),
-            new ChannelInfo(Channel.Email, "E-mail Call Center DJPK", "DJPK call-center e-mail", ChannelKind.Consultation),
-            new ChannelInfo(Channel.HaiKemenkeu, "HAI Kemenkeu", "HAI Kemenkeu", ChannelKind.Consultation),
-            new ChannelInfo(Channel.LiveChat, "Live Chat DJPK", "DJPK live chat", ChannelKind.Consultation),
-            new ChannelInfo(Channel.Website, "Website DJPK", "DJPK website", ChannelKind.Web),
-            new ChannelInfo(Channel.Instagram, "Instagram @ditjenpk", "Instagram @ditjenpk", ChannelKind.Social),
-            new ChannelInfo(Channel.Twitter, "Twitter DJPK", "DJPK Twitter", ChannelKind.Social),
-            new ChannelInfo(Channel.Facebook, "Facebook DJPK", "DJPK Facebook", ChannelKind.Social),
-            new ChannelInfo(Channel.Ppid, "PPID DJPK", "DJPK PPID (information requests)", ChannelKind.InformationRequest),
-        ],
-        [
-            new UserSegmentInfo(UserSegment.Akademisi, "Akademisi", "Academics", "Guru, mahasiswa dan siswa sekolah"),
-            new UserSegmentInfo(UserSegment.Pemda, "Pemda", "Local governments", "Termasuk Anggota/Pimpinan DPRD dan Perangkat Daerah/Desa"),
-            new UserSegmentInfo(UserSegment.KementerianLembaga, "Kementerian/Lembaga", "Ministries and agencies", "Kementerian Teknis dan Lembaga di dalam dan luar Kemenkeu"),
-            new UserSegmentInfo(UserSegment.Lainnya, "Lainnya", "Others", "Masyarakat, Pendamping Desa, Wartawan/Media, Swasta, dan Pengguna Tanpa Identitas"),
-        ]);
 
     /// <summary>Gets the channels, in code order.</summary>
     public ImmutableArray<ChannelInfo> Channels { get; }

@@ -1,4 +1,4 @@
-using Djpk.Metrics.Reporting;
+using Djpk.Metrics.Formatting;
 
 namespace Djpk.Metrics;
 

@@ -17,18 +17,6 @@ public readonly record struct UserSegment : IComparable<UserSegment>
     /// <exception cref="ArgumentException"><paramref name="id"/> is not lower-case ASCII letters, digits and single inner hyphens.</exception>
     public UserSegment(string id) => _id = Identifier.Validate(id, nameof(id));
 
-    /// <summary>Gets the academics segment ("akademisi"): teachers, university and school students.</summary>
-    public static UserSegment Akademisi { get; } = new("akademisi");
-
-    /// <summary>Gets the local-government segment ("pemda"), including DPRD members and leaders and regional and village officials.</summary>
-    public static UserSegment Pemda { get; } = new("pemda");
-
-    /// <summary>Gets the ministries and agencies segment ("kementerian-lembaga"), inside and outside the Ministry of Finance.</summary>
-    public static UserSegment KementerianLembaga { get; } = new("kementerian-lembaga");
-
-    /// <summary>Gets the others segment ("lainnya"): the public, village facilitators, journalists, businesses and users without identity.</summary>
-    public static UserSegment Lainnya { get; } = new("lainnya");
-
     /// <summary>Gets the stable id, such as "pemda"; empty for the default value.</summary>
     public string Id => _id ?? string.Empty;
 

@@ -129,8 +129,8 @@ public class AggregatorTests
     {
         InteractionLog log = LogCase.Build(
         [
-            At(2023, 3, 10, Channel.Phone),
-            At(2023, 5, 10, Channel.Phone),
+            At(2023, 3, 10, DjpkChannels.Phone),
+            At(2023, 5, 10, DjpkChannels.Phone),
         ]);
         CountCube cube = Jakarta.Count(log, AggregationRequest.PerPeriod(PeriodGrain.Month).Within(PeriodRange.MonthsOf(2023)).By(AggregationDimensions.Channel));
 
@@ -138,12 +138,12 @@ public class AggregatorTests
         Assert.Null(cube.Count(ReportingPeriod.Month(2023, 2)));        // before the data: unknown, not zero
         Assert.Equal(1, cube.Count(ReportingPeriod.Month(2023, 3)));
         Assert.Equal(0, cube.Count(ReportingPeriod.Month(2023, 4)));    // inside the data: counted, zero
-        Assert.Equal(0, cube.Count(ReportingPeriod.Month(2023, 5), Channel.WhatsApp));
+        Assert.Equal(0, cube.Count(ReportingPeriod.Month(2023, 5), DjpkChannels.WhatsApp));
         Assert.Null(cube.Count(ReportingPeriod.Month(2023, 6)));
         Assert.False(cube.HasData(ReportingPeriod.Month(2023, 12)));
         Assert.Equal([null, null, 1, 0, 1, null, null, null, null, null, null, null], cube.Series());
         Assert.Equal([null, null, 1, 1, 2, null, null, null, null, null, null, null], cube.Cumulative());
-        Assert.Equal(2, cube.Total(Channel.Phone));
+        Assert.Equal(2, cube.Total(DjpkChannels.Phone));
         Assert.Equal(0, cube.Count(ReportingPeriod.Month(2023, 3), new Channel("tiktok"))); // a channel that never occurred
     }
 
@@ -152,8 +152,8 @@ public class AggregatorTests
     {
         Consultation[] records =
         [
-            At(2022, 12, 31, Channel.Phone), At(2023, 1, 1, Channel.Phone), At(2023, 6, 1, Channel.Email),
-            At(2023, 12, 31, Channel.Phone), At(2024, 1, 1, Channel.Phone),
+            At(2022, 12, 31, DjpkChannels.Phone), At(2023, 1, 1, DjpkChannels.Phone), At(2023, 6, 1, DjpkChannels.Email),
+            At(2023, 12, 31, DjpkChannels.Phone), At(2024, 1, 1, DjpkChannels.Phone),
         ];
         AggregationRequest request = AggregationRequest.PerPeriod(PeriodGrain.Month).Within(PeriodRange.MonthsOf(2023)).By(AggregationDimensions.Channel);
         foreach (Consultation[] order in new[] { records, records.Reverse().ToArray() })
@@ -161,7 +161,7 @@ public class AggregatorTests
             InteractionLog log = LogCase.Build(order);
             CountCube cube = Jakarta.Count(log, request);
             Assert.Equal(3, cube.Total());
-            Assert.Equal(2, cube.Total(Channel.Phone));
+            Assert.Equal(2, cube.Total(DjpkChannels.Phone));
             Assert.Equal(order == records, log.IsChronological);
         }
     }
@@ -171,23 +171,23 @@ public class AggregatorTests
     {
         InteractionLog log = LogCase.Build(
         [
-            At(2023, 12, 1, Channel.Phone, UserSegment.Pemda),
-            At(2023, 12, 2, Channel.Phone, UserSegment.Akademisi),
-            At(2023, 12, 3, Channel.WhatsApp, UserSegment.Pemda),
+            At(2023, 12, 1, DjpkChannels.Phone, DjpkSegments.Pemda),
+            At(2023, 12, 2, DjpkChannels.Phone, DjpkSegments.Akademisi),
+            At(2023, 12, 3, DjpkChannels.WhatsApp, DjpkSegments.Pemda),
         ]);
-        AggregationRequest request = AggregationRequest.PerPeriod(PeriodGrain.Month).ForChannels(Channel.Phone).ForSegments(UserSegment.Pemda);
+        AggregationRequest request = AggregationRequest.PerPeriod(PeriodGrain.Month).ForChannels(DjpkChannels.Phone).ForSegments(DjpkSegments.Pemda);
         CountCube cube = Jakarta.Count(log, request);
         Assert.Equal(1, cube.Count(ReportingPeriod.Month(2023, 12)));
-        Assert.Equal([Channel.Phone], cube.ChannelFilter.ToArray());
-        Assert.Equal([UserSegment.Pemda], cube.SegmentFilter.ToArray());
+        Assert.Equal([DjpkChannels.Phone], cube.ChannelFilter.ToArray());
+        Assert.Equal([DjpkSegments.Pemda], cube.SegmentFilter.ToArray());
         Assert.Equal(1, Jakarta.CountDistinctUsers(log, request).Count(ReportingPeriod.Month(2023, 12)));
     }
 
     [Fact]
     public void Count_MemberOfAnUnbrokenDimension_Throws()
     {
-        CountCube cube = Jakarta.Count(LogCase.Build([At(2023, 12, 1, Channel.Phone)]), AggregationRequest.PerPeriod(PeriodGrain.Month));
-        var error = Assert.Throws<ArgumentException>(() => cube.Count(ReportingPeriod.Month(2023, 12), Channel.Phone));
+        CountCube cube = Jakarta.Count(LogCase.Build([At(2023, 12, 1, DjpkChannels.Phone)]), AggregationRequest.PerPeriod(PeriodGrain.Month));
+        var error = Assert.Throws<ArgumentException>(() => cube.Count(ReportingPeriod.Month(2023, 12), DjpkChannels.Phone));
         Assert.Contains("not broken down by Channel", error.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => cube.Count(ReportingPeriod.Month(2023, 11)));
         Assert.Throws<InvalidOperationException>(() => cube.TopTopics(ReportingPeriod.Month(2023, 12), null, 3));
@@ -201,22 +201,22 @@ public class AggregatorTests
         {
             for (int i = 0; i < count; i++)
             {
-                records.Add(new Consultation(Instant.FromUtc(2023, 12, 5, 3, 0), channel, UserSegment.Pemda, new Topic(topic), new UserKey(i)));
+                records.Add(new Consultation(Instant.FromUtc(2023, 12, 5, 3, 0), channel, DjpkSegments.Pemda, new Topic(topic), new UserKey(i)));
             }
         }
 
-        Add("Reservasi", 37, Channel.Phone);
-        Add("DBH", 17, Channel.Phone);
-        Add("DAK Non Fisik", 12, Channel.Phone);
-        Add("Surat Masuk", 12, Channel.Phone); // ties with DAK Non Fisik: the name that sorts first wins
-        Add("Permintaan Data", 50, Channel.WhatsApp);
+        Add("Reservasi", 37, DjpkChannels.Phone);
+        Add("DBH", 17, DjpkChannels.Phone);
+        Add("DAK Non Fisik", 12, DjpkChannels.Phone);
+        Add("Surat Masuk", 12, DjpkChannels.Phone); // ties with DAK Non Fisik: the name that sorts first wins
+        Add("Permintaan Data", 50, DjpkChannels.WhatsApp);
         CountCube cube = Jakarta.Count(LogCase.Build(records), AggregationRequest.PerPeriod(PeriodGrain.Month).By(AggregationDimensions.Channel | AggregationDimensions.Topic));
 
-        IReadOnlyList<TopicCount> top = cube.TopTopics(ReportingPeriod.Month(2023, 12), Channel.Phone, 3)!;
+        IReadOnlyList<TopicCount> top = cube.TopTopics(ReportingPeriod.Month(2023, 12), DjpkChannels.Phone, 3)!;
         Assert.Equal(["Reservasi: 37", "DBH: 17", "DAK Non Fisik: 12"], top.Select(t => t.ToString()));
         Assert.Equal("Permintaan Data", cube.TopTopics(ReportingPeriod.Month(2023, 12), null, 1)![0].Topic.Name);
-        Assert.Equal(4, cube.TopTopics(ReportingPeriod.Month(2023, 12), Channel.Phone, 10)!.Count);
-        Assert.Empty(cube.TopTopics(ReportingPeriod.Month(2023, 12), Channel.Email, 3)!);
+        Assert.Equal(4, cube.TopTopics(ReportingPeriod.Month(2023, 12), DjpkChannels.Phone, 10)!.Count);
+        Assert.Empty(cube.TopTopics(ReportingPeriod.Month(2023, 12), DjpkChannels.Email, 3)!);
         Assert.Throws<ArgumentOutOfRangeException>(() => cube.TopTopics(ReportingPeriod.Month(2023, 12), null, -1));
     }
 
@@ -224,7 +224,7 @@ public class AggregatorTests
     public void YearToDate_SumsFromJanuary_AndNeedsTheWholeYear()
     {
         InteractionLog log = LogCase.Build(
-            Enumerable.Range(1, 12).SelectMany(m => Enumerable.Repeat(At(2023, m, 15, Channel.Phone), m)).Append(At(2024, 1, 2, Channel.Phone)));
+            Enumerable.Range(1, 12).SelectMany(m => Enumerable.Repeat(At(2023, m, 15, DjpkChannels.Phone), m)).Append(At(2024, 1, 2, DjpkChannels.Phone)));
         CountCube cube = Jakarta.Count(log, AggregationRequest.PerPeriod(PeriodGrain.Month));
         Assert.Equal(78, cube.YearToDate(ReportingPeriod.Month(2023, 12)));
         Assert.Equal(6, cube.YearToDate(ReportingPeriod.Month(2023, 3)));
@@ -241,14 +241,14 @@ public class AggregatorTests
     {
         InteractionLog log = LogCase.Build(
         [
-            At(2023, 11, 3, Channel.Phone, user: 1),
-            At(2023, 11, 4, Channel.WhatsApp, user: 1),
-            At(2023, 12, 4, Channel.WhatsApp, user: 1),
-            At(2023, 12, 5, Channel.WhatsApp, user: 2),
+            At(2023, 11, 3, DjpkChannels.Phone, user: 1),
+            At(2023, 11, 4, DjpkChannels.WhatsApp, user: 1),
+            At(2023, 12, 4, DjpkChannels.WhatsApp, user: 1),
+            At(2023, 12, 5, DjpkChannels.WhatsApp, user: 2),
         ]);
         DistinctUserCube users = Jakarta.CountDistinctUsers(log, AggregationRequest.PerPeriod(PeriodGrain.Month).By(AggregationDimensions.Channel));
-        Assert.Equal(1, users.Count(ReportingPeriod.Month(2023, 11), Channel.Phone));
-        Assert.Equal(1, users.Count(ReportingPeriod.Month(2023, 11), Channel.WhatsApp));
+        Assert.Equal(1, users.Count(ReportingPeriod.Month(2023, 11), DjpkChannels.Phone));
+        Assert.Equal(1, users.Count(ReportingPeriod.Month(2023, 11), DjpkChannels.WhatsApp));
         Assert.Equal(1, users.Count(ReportingPeriod.Month(2023, 11)));                 // not 1 + 1
         Assert.Equal(2, users.CountBetween(ReportingPeriod.Month(2023, 11), ReportingPeriod.Month(2023, 12))); // not 1 + 2
         Assert.Equal([new UserKey(1), new UserKey(2)], users.Users(ReportingPeriod.Month(2023, 12))!);
@@ -282,11 +282,11 @@ public class AggregatorTests
     [Fact]
     public void Merge_MismatchedAggregates_Throw()
     {
-        InteractionLog log = LogCase.Build([At(2023, 12, 1, Channel.Phone)]);
+        InteractionLog log = LogCase.Build([At(2023, 12, 1, DjpkChannels.Phone)]);
         CountCube months = Jakarta.Count(log, AggregationRequest.PerPeriod(PeriodGrain.Month));
         Assert.Throws<ArgumentException>(() => months.Merge(Jakarta.Count(log, AggregationRequest.PerPeriod(PeriodGrain.Day))));
         Assert.Throws<ArgumentException>(() => months.Merge(Jakarta.Count(log, AggregationRequest.PerPeriod(PeriodGrain.Month).By(AggregationDimensions.Channel))));
-        Assert.Throws<ArgumentException>(() => months.Merge(Jakarta.Count(log, AggregationRequest.PerPeriod(PeriodGrain.Month).ForChannels(Channel.Phone))));
+        Assert.Throws<ArgumentException>(() => months.Merge(Jakarta.Count(log, AggregationRequest.PerPeriod(PeriodGrain.Month).ForChannels(DjpkChannels.Phone))));
         Assert.Throws<ArgumentException>(() => months.Merge(new Aggregator(ReportingCalendar.ForZone("UTC")).Count(log, AggregationRequest.PerPeriod(PeriodGrain.Month))));
         Assert.Throws<ArgumentException>(() => CountCube.Merge([]));
         Assert.Throws<ArgumentException>(() => DistinctUserCube.Merge([]));
@@ -301,13 +301,13 @@ public class AggregatorTests
         Assert.Throws<ArgumentException>(() => AggregationRequest.PerPeriod(PeriodGrain.Month).ForChannels(default(Channel)));
         Assert.Throws<ArgumentException>(() => AggregationRequest.PerPeriod(PeriodGrain.Month).ForSegments(default(UserSegment)));
         Assert.Throws<ArgumentOutOfRangeException>(() => new Aggregator(ReportingCalendar.Jakarta, 0));
-        Assert.Equal([Channel.Email, Channel.Phone], AggregationRequest.PerPeriod(PeriodGrain.Day).ForChannels(Channel.Phone, Channel.Email, Channel.Phone).Channels.ToArray());
+        Assert.Equal([DjpkChannels.Email, DjpkChannels.Phone], AggregationRequest.PerPeriod(PeriodGrain.Day).ForChannels(DjpkChannels.Phone, DjpkChannels.Email, DjpkChannels.Phone).Channels.ToArray());
     }
 
     [Fact]
     public void Cells_NameTheirMembers()
     {
-        InteractionLog log = LogCase.Build([At(2023, 12, 1, Channel.Phone)]);
+        InteractionLog log = LogCase.Build([At(2023, 12, 1, DjpkChannels.Phone)]);
         CountCell cell = Jakarta.Count(log, AggregationRequest.PerPeriod(PeriodGrain.Month).By(AggregationDimensions.Channel))
             .Cells().Single(c => c.Count == 1);
         Assert.Equal("2023-12 phone: 1", cell.ToString());
@@ -315,7 +315,7 @@ public class AggregatorTests
     }
 
     private static Consultation At(int year, int month, int day, Channel channel, UserSegment? segment = null, int user = 0) =>
-        new(Instant.FromUtc(year, month, day, 3, 0), channel, segment ?? UserSegment.Pemda, new Topic("DBH"), new UserKey(user));
+        new(Instant.FromUtc(year, month, day, 3, 0), channel, segment ?? DjpkSegments.Pemda, new Topic("DBH"), new UserKey(user));
 
     private static bool Same(Dictionary<string, long> expected, Dictionary<string, long> actual) =>
         expected.Count == actual.Count && expected.All(e => actual.TryGetValue(e.Key, out long v) && v == e.Value);

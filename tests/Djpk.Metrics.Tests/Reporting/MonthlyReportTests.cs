@@ -58,7 +58,7 @@ public class MonthlyReportTests
     [Fact]
     public void TopTopics_ReproduceTheReportsRankings()
     {
-        ChannelSection phone = Report.Consultations.Channels.Single(c => c.Info.Channel == Channel.Phone);
+        ChannelSection phone = Report.Consultations.Channels.Single(c => c.Info.Channel == DjpkChannels.Phone);
         Assert.Equal(["Reservasi: 37", "DBH: 17", "DAK Non Fisik: 12"], phone.TopTopics.Select(t => t.ToString()));
         foreach (JsonElement ranking in PublishedReport.Root.GetProperty("consultations").GetProperty("topTopics").EnumerateArray().Where(r => r.TryGetProperty("ranked", out _)))
         {
@@ -85,14 +85,14 @@ public class MonthlyReportTests
     [Fact]
     public void SocialWebsiteAndPpid_ReproduceTheReportsFigures()
     {
-        SocialSection instagram = Report.Social.Single(s => s.Info.Channel == Channel.Instagram);
+        SocialSection instagram = Report.Social.Single(s => s.Info.Channel == DjpkChannels.Instagram);
         Assert.Equal(116_894, instagram.Snapshot!.Followers);
         Assert.Equal(72_037, instagram.Snapshot.Reach!.Value.Total);
         Assert.Equal(2_668m, instagram.Snapshot.Reach.Value.Round(0, RoundingRule.HalfAwayFromZero));
         Assert.Equal(1_872, instagram.Snapshot.VillageGovernmentFollowers);
         Assert.Equal(2, instagram.Snapshot.NewVillageGovernmentFollowers);
 
-        foreach ((string name, Channel platform) in new[] { ("twitter", Channel.Twitter), ("facebook", Channel.Facebook) })
+        foreach ((string name, Channel platform) in new[] { ("twitter", DjpkChannels.Twitter), ("facebook", DjpkChannels.Facebook) })
         {
             SocialSection section = Report.Social.Single(s => s.Info.Channel == platform);
             JsonElement expected = PublishedReport.Root.GetProperty("social").GetProperty(name);
@@ -101,8 +101,8 @@ public class MonthlyReportTests
             Assert.Equal(35, section.Snapshot.Contents);
         }
 
-        Assert.Equal(1_663, Report.Social.Single(s => s.Info.Channel == Channel.Twitter).Snapshot!.ProfileVisits);
-        Assert.Equal(4_112m, Report.Social.Single(s => s.Info.Channel == Channel.Facebook).Snapshot!.Reach!.Value.Value);
+        Assert.Equal(1_663, Report.Social.Single(s => s.Info.Channel == DjpkChannels.Twitter).Snapshot!.ProfileVisits);
+        Assert.Equal(4_112m, Report.Social.Single(s => s.Info.Channel == DjpkChannels.Facebook).Snapshot!.Reach!.Value.Value);
         Assert.Equal(93_598, Report.Website.VisitsLastYear);
         Assert.Equal(["Portal Data", "Halaman Utama", "Rincian DD 2024"], Report.Website.TopPages.Select(p => p.Page));
         Assert.Equal(162, Report.InformationRequests.YearToDate!.Received);

@@ -71,15 +71,15 @@ public class FollowerSeriesTests
     {
         SocialSnapshot[] snapshots =
         [
-            new(Channel.Twitter, "DJPK", new LocalDate(2023, 1, 15), followers: 10),
-            new(Channel.Twitter, "DJPK", new LocalDate(2023, 1, 31), followers: 12),
-            new(Channel.Twitter, "DJPK", new LocalDate(2023, 3, 31), followers: 20),
-            new(Channel.Twitter, "DJPK", new LocalDate(2023, 3, 2), profileVisits: 7),
+            new(DjpkChannels.Twitter, "DJPK", new LocalDate(2023, 1, 15), followers: 10),
+            new(DjpkChannels.Twitter, "DJPK", new LocalDate(2023, 1, 31), followers: 12),
+            new(DjpkChannels.Twitter, "DJPK", new LocalDate(2023, 3, 31), followers: 20),
+            new(DjpkChannels.Twitter, "DJPK", new LocalDate(2023, 3, 2), profileVisits: 7),
         ];
         FollowerSeries series = FollowerSeries.FromSnapshots(snapshots.Reverse(), PeriodRange.Between(ReportingPeriod.Month(2023, 1), ReportingPeriod.Month(2023, 3)));
         Assert.Equal([12, null, 20], series.Values());
         Assert.Throws<ArgumentException>(() => FollowerSeries.FromSnapshots(
-            [.. snapshots, new SocialSnapshot(Channel.Facebook, "DJPK", new LocalDate(2023, 1, 31), followers: 1)], PeriodRange.MonthsOf(2023)));
+            [.. snapshots, new SocialSnapshot(DjpkChannels.Facebook, "DJPK", new LocalDate(2023, 1, 31), followers: 1)], PeriodRange.MonthsOf(2023)));
     }
 
     [Fact]
@@ -89,9 +89,9 @@ public class FollowerSeriesTests
         Assert.Throws<ArgumentException>(() => FollowerSeries.FromMonthEnds(ReportingPeriod.Month(2023, 1), []));
         Assert.Throws<ArgumentOutOfRangeException>(() => FollowerSeries.FromMonthEnds(ReportingPeriod.Month(2023, 1), [-1]));
         Assert.Throws<ArgumentException>(() => new SocialSnapshot(default, "x", new LocalDate(2023, 1, 1)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SocialSnapshot(Channel.Twitter, "x", new LocalDate(2023, 1, 1), followers: -5));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SocialSnapshot(Channel.Instagram, "x", new LocalDate(2023, 1, 1), posts: 27, feedPosts: 20, storyPosts: 8));
-        var split = new SocialSnapshot(Channel.Instagram, "x", new LocalDate(2023, 1, 1), posts: 27, feedPosts: 20, storyPosts: 7);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SocialSnapshot(DjpkChannels.Twitter, "x", new LocalDate(2023, 1, 1), followers: -5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SocialSnapshot(DjpkChannels.Instagram, "x", new LocalDate(2023, 1, 1), posts: 27, feedPosts: 20, storyPosts: 8));
+        var split = new SocialSnapshot(DjpkChannels.Instagram, "x", new LocalDate(2023, 1, 1), posts: 27, feedPosts: 20, storyPosts: 7);
         Assert.Equal((20L, 7L), (split.FeedPosts!.Value, split.StoryPosts!.Value));
     }
 }

@@ -14,7 +14,7 @@ public sealed record LogCase(string ZoneId, Consultation[] Records, PeriodGrain 
 
     public InteractionLog Log() => Build(Records);
 
-    public static InteractionLog Build(IEnumerable<Consultation> records) => new InteractionLogBuilder(Catalog.Djpk).AddRange(records).Build();
+    public static InteractionLog Build(IEnumerable<Consultation> records) => new InteractionLogBuilder(DjpkProfile.Catalog).AddRange(records).Build();
 
     /// <summary>Splits the records at <see cref="Cuts"/> into consecutive parts (some possibly empty).</summary>
     public IEnumerable<Consultation[]> Parts()
@@ -38,8 +38,8 @@ public static class LogCases
     public static readonly string[] Zones =
         ["Asia/Jakarta", "Europe/London", "America/Sao_Paulo", "Australia/Lord_Howe", "UTC", "America/New_York", "Asia/Kathmandu", "Pacific/Chatham"];
 
-    private static readonly Channel[] Channels = [Channel.WhatsApp, Channel.Phone, Channel.Email, Channel.HaiKemenkeu, Channel.LiveChat, Channel.Website];
-    private static readonly UserSegment[] Segments = [UserSegment.Akademisi, UserSegment.Pemda, UserSegment.KementerianLembaga, UserSegment.Lainnya];
+    private static readonly Channel[] Channels = [DjpkChannels.WhatsApp, DjpkChannels.Phone, DjpkChannels.Email, DjpkChannels.HaiKemenkeu, DjpkChannels.LiveChat, DjpkChannels.Website];
+    private static readonly UserSegment[] Segments = [DjpkSegments.Akademisi, DjpkSegments.Pemda, DjpkSegments.KementerianLembaga, DjpkSegments.Lainnya];
     private static readonly Topic[] Topics = [new("Reservasi"), new("DBH"), new("DAK Non Fisik"), new("Surat Masuk"), Topic.Unspecified];
 
     public static Arbitrary<LogCase> Cases()

@@ -71,7 +71,7 @@ public class ClaimVerifierTests
                 () =>
                 {
                     FigureTable figures = new FigureTableBuilder()
-                        .Add(Metric.Consultations, Now, c.now, Channel.WhatsApp).Add(Metric.Consultations, Before, c.then, Channel.WhatsApp)
+                        .Add(Metric.Consultations, Now, c.now, DjpkChannels.WhatsApp).Add(Metric.Consultations, Before, c.then, DjpkChannels.WhatsApp)
                         .Add(Metric.Consultations, Now, c.wholeNow).Add(Metric.Consultations, Before, c.wholeThen).Build();
                     ClaimResult result = VerifyOne(Change(stated, direction, Before), figures);
                     return result.Verdict == Verdict.Fails && result.Cause == FailureCause.PercentagePointsAsPercent;
@@ -111,7 +111,7 @@ public class ClaimVerifierTests
             decimal stated = Math.Abs(PercentChange.Between(c.previous, c.current).ToPercent(c.decimals, RoundingRule.TowardZero)!.Value);
             Claim claim = c.valued
                 ? Change(stated, wrong, Before)
-                : new Claim("c", Metric.Consultations, Now, ClaimKind.Direction, direction: wrong, against: Before, channel: Channel.WhatsApp);
+                : new Claim("c", Metric.Consultations, Now, ClaimKind.Direction, direction: wrong, against: Before, channel: DjpkChannels.WhatsApp);
             ClaimResult result = VerifyOne(claim, Series((Now, c.current), (Before, c.previous)));
             return result.Verdict == Verdict.Fails && result.Cause == FailureCause.WrongDirection;
         }));
@@ -130,7 +130,7 @@ public class ClaimVerifierTests
             decimal stated = ClaimVerifier.Quotient(c.parts[0], sum, 100, c.decimals, RoundingRule.TowardZero);
             return Prop.When(total >= c.parts[0] && total != sum && FarFrom(stated, (decimal)c.parts[0] * 100 / total, c.decimals), () =>
             {
-                Channel[] channels = [Channel.WhatsApp, Channel.Phone, Channel.Email, Channel.HaiKemenkeu, Channel.LiveChat];
+                Channel[] channels = [DjpkChannels.WhatsApp, DjpkChannels.Phone, DjpkChannels.Email, DjpkChannels.HaiKemenkeu, DjpkChannels.LiveChat];
                 var builder = new FigureTableBuilder().Add(Metric.Consultations, Now, total);
                 for (int i = 0; i < c.parts.Length; i++)
                 {
@@ -166,16 +166,16 @@ public class ClaimVerifierTests
     {
         Claim[] claims =
         [
-            Change(44m, ChangeDirection.Increase, Before, "phone", Channel.Phone),          // 103 → 149: 44,66 truncated
-            Change(16m, ChangeDirection.Increase, YearAgo, "hai", Channel.HaiKemenkeu),     // 48 → 56: 16,67 truncated
-            Change(13m, ChangeDirection.Increase, Before, "whatsapp", Channel.WhatsApp),    // 988 → 1118: 13,16
-            Change(47m, ChangeDirection.Increase, Before, "email", Channel.Email),          // 86 → 126: 46,51 rounded half up
+            Change(44m, ChangeDirection.Increase, Before, "phone", DjpkChannels.Phone),          // 103 → 149: 44,66 truncated
+            Change(16m, ChangeDirection.Increase, YearAgo, "hai", DjpkChannels.HaiKemenkeu),     // 48 → 56: 16,67 truncated
+            Change(13m, ChangeDirection.Increase, Before, "whatsapp", DjpkChannels.WhatsApp),    // 988 → 1118: 13,16
+            Change(47m, ChangeDirection.Increase, Before, "email", DjpkChannels.Email),          // 86 → 126: 46,51 rounded half up
         ];
         FigureTable figures = new FigureTableBuilder()
-            .Add(Metric.Consultations, Now, 149, Channel.Phone).Add(Metric.Consultations, Before, 103, Channel.Phone)
-            .Add(Metric.Consultations, Now, 56, Channel.HaiKemenkeu).Add(Metric.Consultations, YearAgo, 48, Channel.HaiKemenkeu)
-            .Add(Metric.Consultations, Now, 1118, Channel.WhatsApp).Add(Metric.Consultations, Before, 988, Channel.WhatsApp)
-            .Add(Metric.Consultations, Now, 126, Channel.Email).Add(Metric.Consultations, Before, 86, Channel.Email).Build();
+            .Add(Metric.Consultations, Now, 149, DjpkChannels.Phone).Add(Metric.Consultations, Before, 103, DjpkChannels.Phone)
+            .Add(Metric.Consultations, Now, 56, DjpkChannels.HaiKemenkeu).Add(Metric.Consultations, YearAgo, 48, DjpkChannels.HaiKemenkeu)
+            .Add(Metric.Consultations, Now, 1118, DjpkChannels.WhatsApp).Add(Metric.Consultations, Before, 988, DjpkChannels.WhatsApp)
+            .Add(Metric.Consultations, Now, 126, DjpkChannels.Email).Add(Metric.Consultations, Before, 86, DjpkChannels.Email).Build();
 
         VerificationReport report = ClaimVerifier.Verify(claims, figures);
         ClaimResult email = report["email"];
@@ -185,7 +185,7 @@ public class ClaimVerifierTests
         Assert.Equal(FailureCause.InconsistentRounding, email.Cause);
         Assert.Equal([RoundingConvention.HalfAwayFromZero, RoundingConvention.HalfToEven], email.HoldsUnder.ToArray());
         Assert.Equal([RoundingConvention.TowardZero], email.FailsUnder.ToArray());
-        Assert.Contains("holds under HalfAwayFromZero, HalfToEven; fails under TowardZero (46)", report.Render(Djpk.Metrics.Reporting.ReportLanguage.English), StringComparison.Ordinal);
+        Assert.Contains("holds under HalfAwayFromZero, HalfToEven; fails under TowardZero (46)", report.Render(Djpk.Metrics.Formatting.ReportLanguage.English), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -231,7 +231,7 @@ public class ClaimVerifierTests
     {
         var claim = new Claim("t", Metric.Consultations, Now, ClaimKind.Total, 1470m);
         FigureTable figures = new FigureTableBuilder().Add(Metric.Consultations, Now, 1469)
-            .Add(Metric.Consultations, Now, 1400, Channel.WhatsApp).Add(Metric.Consultations, Now, 70, Channel.Phone).Build();
+            .Add(Metric.Consultations, Now, 1400, DjpkChannels.WhatsApp).Add(Metric.Consultations, Now, 70, DjpkChannels.Phone).Build();
 
         ClaimResult result = VerifyOne(claim, figures);
 
@@ -245,14 +245,14 @@ public class ClaimVerifierTests
 
         Assert.Equal(Verdict.Unverifiable, result.Verdict);
         Assert.Equal(FailureCause.None, result.Cause);
-        Assert.Equal([new FigureKey(Metric.Consultations, Before, Channel.WhatsApp)], result.Missing.ToArray());
+        Assert.Equal([new FigureKey(Metric.Consultations, Before, DjpkChannels.WhatsApp)], result.Missing.ToArray());
     }
 
     [Fact]
     public void Verify_ChangeFromZero_HoldsAsADirectionButNotAsAPercentage()
     {
         FigureTable figures = Series((Now, 20), (Before, 0));
-        var direction = new Claim("d", Metric.Consultations, Now, ClaimKind.Direction, direction: ChangeDirection.Increase, against: Before, channel: Channel.WhatsApp);
+        var direction = new Claim("d", Metric.Consultations, Now, ClaimKind.Direction, direction: ChangeDirection.Increase, against: Before, channel: DjpkChannels.WhatsApp);
 
         Assert.Equal(Verdict.Holds, VerifyOne(direction, figures).Verdict);
         Assert.Equal(Verdict.Fails, VerifyOne(Change(100m, ChangeDirection.Increase, Before), figures).Verdict);
@@ -269,14 +269,14 @@ public class ClaimVerifierTests
     private static ClaimResult VerifyOne(Claim claim, FigureTable figures) => ClaimVerifier.Verify([claim], figures).Results[0];
 
     private static Claim Change(decimal stated, ChangeDirection direction, ReportingPeriod against, string id = "c", Channel? channel = null) =>
-        new(id, Metric.Consultations, Now, ClaimKind.PercentChange, stated, direction, against, channel ?? Channel.WhatsApp);
+        new(id, Metric.Consultations, Now, ClaimKind.PercentChange, stated, direction, against, channel ?? DjpkChannels.WhatsApp);
 
     private static FigureTable Series(params (ReportingPeriod Period, long Count)[] figures)
     {
         var builder = new FigureTableBuilder();
         foreach ((ReportingPeriod period, long count) in figures)
         {
-            builder.Add(Metric.Consultations, period, count, Channel.WhatsApp);
+            builder.Add(Metric.Consultations, period, count, DjpkChannels.WhatsApp);
         }
 
         return builder.Build();

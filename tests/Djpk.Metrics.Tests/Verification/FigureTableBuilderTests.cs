@@ -17,11 +17,11 @@ public class FigureTableBuilderTests
         for (int month = 1; month <= 12; month++)
         {
             Instant at = Instant.FromUtc(2023, month, 10, 3, 0);
-            records.Add(new Consultation(at, Channel.WhatsApp, UserSegment.Pemda, new Topic("DBH"), new UserKey(1)));
-            records.Add(new Consultation(at, Channel.Phone, UserSegment.Akademisi, new Topic("DBH"), new UserKey(month + 1)));
+            records.Add(new Consultation(at, DjpkChannels.WhatsApp, DjpkSegments.Pemda, new Topic("DBH"), new UserKey(1)));
+            records.Add(new Consultation(at, DjpkChannels.Phone, DjpkSegments.Akademisi, new Topic("DBH"), new UserKey(month + 1)));
         }
 
-        InteractionLog log = new InteractionLogBuilder(Catalog.Djpk).AddRange(records).Build();
+        InteractionLog log = new InteractionLogBuilder(DjpkProfile.Catalog).AddRange(records).Build();
         AggregationRequest monthly = AggregationRequest.PerPeriod(PeriodGrain.Month);
         FigureTable figures = new FigureTableBuilder()
             .AddConsultations(Jakarta.Count(log, monthly.By(AggregationDimensions.Channel)))
@@ -30,12 +30,12 @@ public class FigureTableBuilderTests
 
         ReportingPeriod year = ReportingPeriod.OfYear(2023);
         Assert.Equal(2, figures.Find(Metric.Consultations, ReportingPeriod.Month(2023, 5)));
-        Assert.Equal(1, figures.Find(Metric.Consultations, ReportingPeriod.Month(2023, 5), Channel.Phone));
-        Assert.Equal(0, figures.Find(Metric.Consultations, ReportingPeriod.Month(2023, 5), Channel.Email));
+        Assert.Equal(1, figures.Find(Metric.Consultations, ReportingPeriod.Month(2023, 5), DjpkChannels.Phone));
+        Assert.Equal(0, figures.Find(Metric.Consultations, ReportingPeriod.Month(2023, 5), DjpkChannels.Email));
         Assert.Equal(24, figures.Find(Metric.Consultations, year));
-        Assert.Equal(12, figures.Find(Metric.Consultations, year, Channel.WhatsApp));
+        Assert.Equal(12, figures.Find(Metric.Consultations, year, DjpkChannels.WhatsApp));
         Assert.Equal(13, figures.Find(Metric.Users, year));                         // distinct over the year, not 24
-        Assert.Equal(1, figures.Find(Metric.Users, year, segment: UserSegment.Pemda));
+        Assert.Equal(1, figures.Find(Metric.Users, year, segment: DjpkSegments.Pemda));
         Assert.Equal(2, figures.Find(Metric.Users, ReportingPeriod.Month(2023, 7)));
     }
 

@@ -39,10 +39,10 @@ public class PublishedReportJsonTests
     {
         FigureTable figures = SeedReport.Figures();
 
-        Assert.Equal(143, figures.Find(Metric.Consultations, ReportingPeriod.Month(2023, 11), Channel.Email));
+        Assert.Equal(143, figures.Find(Metric.Consultations, ReportingPeriod.Month(2023, 11), DjpkChannels.Email));
         Assert.Equal(16256, figures.Find(Metric.Users, ReportingPeriod.OfYear(2023)));
         Assert.Equal(93598, figures.Find(Metric.WebsiteVisits, ReportingPeriod.Month(2022, 12)));
         Assert.Null(figures.Find(Metric.WebsiteVisits, ReportingPeriod.Month(2023, 12)));
-        Assert.Equal(27, figures.Find(Metric.Posts(Channel.Instagram), ReportingPeriod.Month(2023, 12)));
+        Assert.Equal(27, figures.Find(Metric.Posts(DjpkChannels.Instagram), ReportingPeriod.Month(2023, 12)));
     }
 }

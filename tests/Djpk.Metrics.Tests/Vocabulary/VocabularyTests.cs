@@ -26,11 +26,11 @@ public class ChannelTests
     [Fact]
     public void Equality_And_Ordering_AreOrdinalOnId()
     {
-        ContractAssert.Equality(Channel.WhatsApp, new Channel("whatsapp"), Channel.Phone);
-        Assert.True(Channel.Email < Channel.Phone);
-        Assert.True(Channel.Phone > Channel.Email);
-        Assert.True(Channel.Phone <= new Channel("phone"));
-        Assert.True(Channel.Phone >= new Channel("phone"));
+        ContractAssert.Equality(DjpkChannels.WhatsApp, new Channel("whatsapp"), DjpkChannels.Phone);
+        Assert.True(DjpkChannels.Email < DjpkChannels.Phone);
+        Assert.True(DjpkChannels.Phone > DjpkChannels.Email);
+        Assert.True(DjpkChannels.Phone <= new Channel("phone"));
+        Assert.True(DjpkChannels.Phone >= new Channel("phone"));
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public class ChannelTests
     {
         Assert.True(default(Channel).IsDefault);
         Assert.Equal(string.Empty, default(Channel).Id);
-        Assert.NotEqual(default, Channel.WhatsApp);
+        Assert.NotEqual(default, DjpkChannels.WhatsApp);
         Assert.Equal(0, default(Channel).GetHashCode());
     }
 }
@@ -48,13 +48,13 @@ public class UserSegmentTests
     [Fact]
     public void WellKnownSegments_HaveTheReportIds() =>
         Assert.Equal(["akademisi", "pemda", "kementerian-lembaga", "lainnya"],
-            new[] { UserSegment.Akademisi, UserSegment.Pemda, UserSegment.KementerianLembaga, UserSegment.Lainnya }.Select(s => s.ToString()));
+            new[] { DjpkSegments.Akademisi, DjpkSegments.Pemda, DjpkSegments.KementerianLembaga, DjpkSegments.Lainnya }.Select(s => s.ToString()));
 
     [Fact]
     public void Equality_And_Ordering_AreOrdinalOnId()
     {
-        ContractAssert.Equality(UserSegment.Pemda, new UserSegment("pemda"), UserSegment.Lainnya);
-        Assert.True(UserSegment.Akademisi < UserSegment.Pemda);
+        ContractAssert.Equality(DjpkSegments.Pemda, new UserSegment("pemda"), DjpkSegments.Lainnya);
+        Assert.True(DjpkSegments.Akademisi < DjpkSegments.Pemda);
         Assert.True(default(UserSegment).IsDefault);
         Assert.Throws<ArgumentException>(() => new UserSegment("Pemda"));
     }
@@ -119,23 +119,23 @@ public class CatalogTests
     {
         Assert.Equal(
             ["whatsapp", "phone", "email", "hai-kemenkeu", "live-chat", "website", "instagram", "twitter", "facebook", "ppid"],
-            Catalog.Djpk.Channels.Select(c => c.Channel.Id));
-        Assert.Equal(["akademisi", "pemda", "kementerian-lembaga", "lainnya"], Catalog.Djpk.Segments.Select(s => s.Segment.Id));
-        Assert.Equal("Telepon Dering DJPK", Catalog.Djpk.Describe(Channel.Phone).NameIn(ReportLanguage.Indonesian));
-        Assert.Equal(ChannelKind.Social, Catalog.Djpk.Describe(Channel.Instagram).Kind);
-        Assert.Equal("Guru, mahasiswa dan siswa sekolah", Catalog.Djpk.Describe(UserSegment.Akademisi).Includes);
-        Assert.Equal("Local governments", Catalog.Djpk.Describe(UserSegment.Pemda).NameIn(ReportLanguage.English));
+            DjpkProfile.Catalog.Channels.Select(c => c.Channel.Id));
+        Assert.Equal(["akademisi", "pemda", "kementerian-lembaga", "lainnya"], DjpkProfile.Catalog.Segments.Select(s => s.Segment.Id));
+        Assert.Equal("Telepon Dering DJPK", DjpkProfile.Catalog.Describe(DjpkChannels.Phone).NameIn(ReportLanguage.Indonesian));
+        Assert.Equal(ChannelKind.Social, DjpkProfile.Catalog.Describe(DjpkChannels.Instagram).Kind);
+        Assert.Equal("Guru, mahasiswa dan siswa sekolah", DjpkProfile.Catalog.Describe(DjpkSegments.Akademisi).Includes);
+        Assert.Equal("Local governments", DjpkProfile.Catalog.Describe(DjpkSegments.Pemda).NameIn(ReportLanguage.English));
     }
 
     [Fact]
     public void WithChannel_AppendsWithoutChangingExistingCodes()
     {
         var tiktok = new ChannelInfo(new Channel("tiktok"), "TikTok DJPK", "DJPK TikTok", ChannelKind.Social);
-        Catalog extended = Catalog.Djpk.WithChannel(tiktok);
+        Catalog extended = DjpkProfile.Catalog.WithChannel(tiktok);
         Assert.Equal(11, extended.Channels.Length);
         Assert.Same(tiktok, extended.Channels[^1]);
-        Assert.Equal(Catalog.Djpk.Channels, extended.Channels.Take(10));
-        Assert.False(Catalog.Djpk.Contains(tiktok.Channel));
+        Assert.Equal(DjpkProfile.Catalog.Channels, extended.Channels.Take(10));
+        Assert.False(DjpkProfile.Catalog.Contains(tiktok.Channel));
         Assert.True(extended.Contains(tiktok.Channel));
         Assert.Equal("tiktok", tiktok.ToString());
     }
@@ -153,12 +153,12 @@ public class CatalogTests
     [Fact]
     public void Duplicates_And_Unknowns_Throw()
     {
-        Assert.Throws<ArgumentException>(() => Catalog.Djpk.WithChannel(Catalog.Djpk.Channels[0]));
-        Assert.Throws<ArgumentException>(() => Catalog.Djpk.WithSegment(Catalog.Djpk.Segments[0]));
-        Assert.Throws<ArgumentException>(() => Catalog.Djpk.Describe(new Channel("tiktok")));
-        Assert.Throws<ArgumentException>(() => Catalog.Djpk.Describe(new UserSegment("media")));
+        Assert.Throws<ArgumentException>(() => DjpkProfile.Catalog.WithChannel(DjpkProfile.Catalog.Channels[0]));
+        Assert.Throws<ArgumentException>(() => DjpkProfile.Catalog.WithSegment(DjpkProfile.Catalog.Segments[0]));
+        Assert.Throws<ArgumentException>(() => DjpkProfile.Catalog.Describe(new Channel("tiktok")));
+        Assert.Throws<ArgumentException>(() => DjpkProfile.Catalog.Describe(new UserSegment("media")));
         Assert.Throws<ArgumentException>(() => new ChannelInfo(default, "a", "b", ChannelKind.Web));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new ChannelInfo(Channel.Phone, "a", "b", (ChannelKind)9));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ChannelInfo(DjpkChannels.Phone, "a", "b", (ChannelKind)9));
         Assert.Throws<ArgumentException>(() => new UserSegmentInfo(default, "a", "b", "c"));
     }
 

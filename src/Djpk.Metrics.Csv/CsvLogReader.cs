@@ -1,0 +1,277 @@
+using System.IO.Hashing;
+using System.Text;
+using Sylvan.Data.Csv;
+
+using Djpk.Metrics.Ingest;
+namespace Djpk.Metrics.Csv;
+
+/// <summary>Reads an interaction log from CSV (RFC 4180): a header row, then one consultation per record, columns found by name.</summary>
+/// <remarks>
+/// <para>Parsed by Sylvan.Data.Csv in its standard RFC 4180 style: quoted fields may hold the delimiter, quotes
+/// (doubled) and line breaks. The delimiter is a parameter (<c>;</c> is common in Indonesian exports); comments are off,
+/// so no line is ever skipped silently. Columns are mapped by <see cref="LogColumns"/>; other columns are ignored.</para>
+/// <para>Rows are numbered as a spreadsheet does: the header is row 1. A malformed quoted field, or a record longer than
+/// four times <see cref="IngestOptions.MaxLineLength"/>, leaves the parser unable to find the next record: that row
+/// is rejected, the read ends and <see cref="IngestReport.IsComplete"/> is <see langword="false"/>. A record over the
+/// limit but within the parser's buffer is rejected as <see cref="RejectionReason.LineTooLong"/> and the read goes on.</para>
+/// </remarks>
+public static class CsvLogReader
+{
+    /// <summary>Reads the CSV file at <paramref name="path"/>.</summary>
+    /// <param name="path">The file, UTF-8 (a byte-order mark is allowed).</param>
+    /// <param name="delimiter">The field delimiter, such as <c>,</c> or <c>;</c>.</param>
+    /// <param name="columns">The column mapping; <see cref="LogColumns.Default"/> when <see langword="null"/>.</param>
+    /// <param name="options">The catalog, policy, zone, fallbacks and limits, such as <see cref="IngestOptions.For(Catalog)"/> of a profile's catalog.</param>
+    /// <param name="progress">Receives the rows and bytes read and the time elapsed every 65 536 rows and at the end.</param>
+    /// <param name="cancellationToken">Stops the read between rows.</param>
+    /// <returns>The log of the accepted rows and the report of the read.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="delimiter"/> is a quote, a line break or a control character other than tab.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="InvalidDataException">The header lacks a required column or names a mapped column twice; or the policy is strict and a row is rejected (the message names the row).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public static IngestResult ReadFile(string path, IngestOptions options, char delimiter = ',', LogColumns? columns = null, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        return Read(stream, options, delimiter, columns, progress, cancellationToken);
+    }
+
+    /// <summary>Reads CSV from <paramref name="stream"/> to its end; the stream stays open.</summary>
+    /// <param name="stream">The input, UTF-8 (a byte-order mark is allowed).</param>
+    /// <param name="delimiter">The field delimiter, such as <c>,</c> or <c>;</c>.</param>
+    /// <param name="columns">The column mapping; <see cref="LogColumns.Default"/> when <see langword="null"/>.</param>
+    /// <param name="options">The catalog, policy, zone, fallbacks and limits, such as <see cref="IngestOptions.For(Catalog)"/> of a profile's catalog.</param>
+    /// <param name="progress">Receives the rows and bytes read and the time elapsed every 65 536 rows and at the end.</param>
+    /// <param name="cancellationToken">Stops the read between rows.</param>
+    /// <returns>The log of the accepted rows and the report of the read.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="delimiter"/> is a quote, a line break or a control character other than tab.</exception>
+    /// <exception cref="IOException">The stream cannot be read.</exception>
+    /// <exception cref="InvalidDataException">The header lacks a required column or names a mapped column twice; or the policy is strict and a row is rejected (the message names the row).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public static IngestResult Read(Stream stream, IngestOptions options, char delimiter = ',', LogColumns? columns = null, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        CheckDelimiter(delimiter);
+        columns ??= LogColumns.Default;
+        var sink = new RecordSink(options, progress, cancellationToken);
+        int bufferSize = Math.Max(1 << 16, sink.Options.MaxLineLength * 4);
+        var csvOptions = new CsvDataReaderOptions
+        {
+            HasHeaders = true,
+            Delimiter = delimiter,
+            Quote = '"',
+            Escape = '"',
+            Comment = '\0',
+            CsvStyle = CsvStyle.Standard,
+            BufferSize = bufferSize,
+            MaxBufferSize = bufferSize,
+            OwnsReader = false,
+        };
+        (System.Text.Encoding utf8, InvalidByteFallback invalid) = InvalidByteFallback.CreateUtf8();
+        using var text = new StreamReader(new CountingStream(stream, sink), utf8, detectEncodingFromByteOrderMarks: false, 1 << 16, leaveOpen: true);
+        if (text.Peek() < 0)
+        {
+            return sink.Finish();
+        }
+
+        CsvDataReader csv;
+        try
+        {
+            csv = CsvDataReader.Create(text, csvOptions); // reads the header and looks ahead at the first record
+        }
+        catch (Exception e) when (e is CsvRecordTooLargeException or CsvFormatException)
+        {
+            sink.IsComplete = false;
+            sink.Reject(2, string.Empty, e is CsvFormatException ? RejectionReason.Malformed : RejectionReason.LineTooLong, $"The header or the first record is malformed or longer than the parser's buffer of {bufferSize} characters; the read ends here.");
+            return sink.Finish();
+        }
+
+        using CsvDataReader owned = csv;
+        var map = new ColumnMap(Enumerable.Range(0, csv.FieldCount).Select(csv.GetName).ToArray(), columns);
+        long row = 1;
+        while (true)
+        {
+            try
+            {
+                if (!csv.Read())
+                {
+                    break;
+                }
+            }
+            catch (CsvRecordTooLargeException)
+            {
+                sink.IsComplete = false;
+                sink.Reject(row + 1, string.Empty, RejectionReason.LineTooLong, $"The record is longer than the parser's buffer of {bufferSize} characters; the read ends here.");
+                break;
+            }
+            catch (CsvFormatException)
+            {
+                sink.IsComplete = false;
+                sink.Reject(row + 1, string.Empty, RejectionReason.Malformed, "The record has a malformed quoted field; the read ends here.");
+                break;
+            }
+
+            row = csv.RowNumber + 1;
+            ParseRow(csv, map, columns, sink, invalid, row);
+        }
+
+        return sink.Finish();
+    }
+
+    internal static void CheckDelimiter(char delimiter)
+    {
+        if (delimiter is '"' or '\r' or '\n' or '\0' || (char.IsControl(delimiter) && delimiter != '\t'))
+        {
+            throw new ArgumentException("The delimiter must not be a quote, a line break or a control character other than tab.", nameof(delimiter));
+        }
+    }
+
+    private static void ParseRow(CsvDataReader csv, ColumnMap map, LogColumns columns, RecordSink sink, InvalidByteFallback invalid, long row)
+    {
+        int count = csv.RowFieldCount;
+        if (count == 1 && csv.GetFieldSpan(0).IsWhiteSpace())
+        {
+            sink.Blank();
+            return;
+        }
+
+        if (count > map.Width)
+        {
+            sink.Reject(row, string.Empty, RejectionReason.ExtraField, $"The record has {count} fields; the header has {map.Width}.");
+            return;
+        }
+
+        int length = 0;
+        for (int i = 0; i < count; i++)
+        {
+            ReadOnlySpan<char> field = csv.GetFieldSpan(i);
+            length += field.Length;
+            if (invalid.IsInvalid(field))
+            {
+                sink.Reject(row, map.Names[i], RejectionReason.InvalidUtf8, "The field is not valid UTF-8.");
+                return;
+            }
+        }
+
+        if (length > sink.Options.MaxLineLength)
+        {
+            sink.Reject(row, string.Empty, RejectionReason.LineTooLong, $"The record is longer than the limit of {sink.Options.MaxLineLength} characters.");
+            return;
+        }
+
+        for (int i = 0; i < map.Required.Length; i++)
+        {
+            if (map.Required[i] >= count)
+            {
+                sink.Reject(row, map.Names[map.Required[i]], RejectionReason.MissingField, $"The record has {count} fields; the header has {map.Width}.");
+                return;
+            }
+        }
+
+        ReadOnlySpan<char> timestamp = csv.GetFieldSpan(map.Timestamp);
+        if (timestamp.IsWhiteSpace())
+        {
+            sink.Reject(row, columns.Timestamp, RejectionReason.MissingField, "The timestamp is empty.");
+            return;
+        }
+
+        if (!TimestampText.TryParse(timestamp, sink.Options.LocalZone, out long ticks, out RejectionReason reason, out string message))
+        {
+            sink.Reject(row, columns.Timestamp, reason, message);
+            return;
+        }
+
+        ReadOnlySpan<char> channelId = csv.GetFieldSpan(map.Channel);
+        int channel = sink.ChannelCode(channelId, out bool channelMapped);
+        if (channel < 0)
+        {
+            sink.Reject(row, columns.Channel, channelId.IsEmpty ? RejectionReason.MissingField : RejectionReason.UnknownChannel, RecordSink.UnknownChannelMessage(channelId));
+            return;
+        }
+
+        ReadOnlySpan<char> segmentId = csv.GetFieldSpan(map.Segment);
+        int segment = sink.SegmentCode(segmentId, out bool segmentMapped);
+        if (segment < 0)
+        {
+            sink.Reject(row, columns.Segment, segmentId.IsEmpty ? RejectionReason.MissingField : RejectionReason.UnknownSegment, RecordSink.UnknownSegmentMessage(segmentId));
+            return;
+        }
+
+        Topic topic = Topic.Unspecified;
+        if (map.Topic >= 0 && map.Topic < count)
+        {
+            if (sink.TopicOf(csv.GetFieldSpan(map.Topic)) is not { } named)
+            {
+                sink.Reject(row, columns.Topic, RejectionReason.InvalidValue, $"A topic must be at most {Topic.MaxLength} characters with no control characters.");
+                return;
+            }
+
+            topic = named;
+        }
+
+        if (!UserText.TryParse(csv.GetFieldSpan(map.User), columns.UserIsText, out long user, out reason, out message))
+        {
+            sink.Reject(row, columns.User, reason, message);
+            return;
+        }
+
+        UInt128? id = null;
+        if (map.Id >= 0 && map.Id < count && csv.GetFieldSpan(map.Id) is { IsEmpty: false } idText)
+        {
+            id = XxHash128.HashToUInt128(Encoding.UTF8.GetBytes(idText.ToArray()));
+        }
+
+        sink.Accept(row, ticks, channel, channelMapped, segment, segmentMapped, topic, user, id, columns.Id);
+    }
+
+    /// <summary>Where the mapped columns are in the header.</summary>
+    private sealed class ColumnMap
+    {
+        public ColumnMap(string[] header, LogColumns columns)
+        {
+            Names = [.. header.Select((h, i) => i == 0 ? h.TrimStart('\uFEFF') : h)];
+            Width = Names.Length;
+            Timestamp = Find(columns.Timestamp, required: true);
+            Channel = Find(columns.Channel, required: true);
+            Segment = Find(columns.Segment, required: true);
+            User = Find(columns.User, required: true);
+            Topic = Find(columns.Topic, required: false);
+            Id = Find(columns.Id, required: false);
+            Required = [Timestamp, Channel, Segment, User];
+        }
+
+        public string[] Names { get; }
+
+        public int Width { get; }
+
+        public int Timestamp { get; }
+
+        public int Channel { get; }
+
+        public int Segment { get; }
+
+        public int User { get; }
+
+        public int Topic { get; }
+
+        public int Id { get; }
+
+        public int[] Required { get; }
+
+        private int Find(string name, bool required)
+        {
+            int found = -1;
+            for (int i = 0; i < Names.Length; i++)
+            {
+                if (string.Equals(Names[i].Trim(), name, StringComparison.OrdinalIgnoreCase))
+                {
+                    found = found < 0 ? i : throw new InvalidDataException($"The header names the column '{name}' twice.");
+                }
+            }
+
+            return found >= 0 || !required ? found : throw new InvalidDataException($"The header has no column '{name}'; map the columns with LogColumns.WithNames.");
+        }
+    }
+}

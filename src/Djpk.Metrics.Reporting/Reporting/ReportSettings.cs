@@ -1,0 +1,186 @@
+using Djpk.Metrics.Comparison;
+using Djpk.Metrics.InformationRequests;
+using Djpk.Metrics.Periods;
+
+using Djpk.Metrics.Formatting;
+namespace Djpk.Metrics.Reporting;
+
+/// <summary>How a monthly report is computed and written: zone, rounding of changes and shares, language, thresholds.</summary>
+/// <remarks>
+/// Immutable: each <c>With…</c> method returns a new value. <see cref="Djpk"/> reproduces the seed report's conventions:
+/// changes truncated to whole percents (one decimal below 10%), channel shares truncated, segment shares by largest
+/// remainder, Indonesian text, Asia/Jakarta.
+/// </remarks>
+public sealed class ReportSettings
+{
+    private ReportSettings(
+        ReportingCalendar calendar, ReportLanguage language, RoundingRule changeRule, int changeDecimals, int smallChangeDecimals,
+        decimal smallChangeBelowPercent, RoundingRule channelShareRule, int shareDecimals, ShareAllocationMethod segmentShareMethod,
+        RoundingRule segmentShareRule, int topTopics, decimal significantChangePercent, WorkingDayCalendar workingDays)
+    {
+        Calendar = calendar;
+        Language = language;
+        ChangeRule = changeRule;
+        ChangeDecimals = changeDecimals;
+        SmallChangeDecimals = smallChangeDecimals;
+        SmallChangeBelowPercent = smallChangeBelowPercent;
+        ChannelShareRule = channelShareRule;
+        ShareDecimals = shareDecimals;
+        SegmentShareMethod = segmentShareMethod;
+        SegmentShareRule = segmentShareRule;
+        TopTopics = topTopics;
+        SignificantChangePercent = significantChangePercent;
+        WorkingDays = workingDays;
+    }
+
+    /// <summary>Gets the settings of DJPK's monthly report, as the December 2023 report applies them.</summary>
+    public static ReportSettings Djpk { get; } = new(
+        ReportingCalendar.Jakarta, ReportLanguage.Indonesian, RoundingRule.TowardZero, 0, 1, 10m,
+        RoundingRule.TowardZero, 0, ShareAllocationMethod.LargestRemainder, RoundingRule.HalfAwayFromZero, 3, 100m,
+        WorkingDayCalendar.Indonesia);
+
+    /// <summary>Gets the zone whose local midnights bound the months.</summary>
+    public ReportingCalendar Calendar { get; }
+
+    /// <summary>Gets the language of the text.</summary>
+    public ReportLanguage Language { get; }
+
+    /// <summary>Gets the rounding rule of percent changes.</summary>
+    public RoundingRule ChangeRule { get; }
+
+    /// <summary>Gets the decimals of a percent change.</summary>
+    public int ChangeDecimals { get; }
+
+    /// <summary>Gets the decimals of a percent change smaller than <see cref="SmallChangeBelowPercent"/> in magnitude.</summary>
+    public int SmallChangeDecimals { get; }
+
+    /// <summary>Gets the magnitude below which a change is written with <see cref="SmallChangeDecimals"/> decimals.</summary>
+    public decimal SmallChangeBelowPercent { get; }
+
+    /// <summary>Gets the rounding rule of a channel's share of the month.</summary>
+    public RoundingRule ChannelShareRule { get; }
+
+    /// <summary>Gets the decimals of shares.</summary>
+    public int ShareDecimals { get; }
+
+    /// <summary>Gets how the user-segment shares are allocated.</summary>
+    public ShareAllocationMethod SegmentShareMethod { get; }
+
+    /// <summary>Gets the rounding rule of segment shares when each is rounded on its own.</summary>
+    public RoundingRule SegmentShareRule { get; }
+
+    /// <summary>Gets how many top topics a channel section lists.</summary>
+    public int TopTopics { get; }
+
+    /// <summary>Gets the increase, in percent, from which the text says "meningkat signifikan" instead of a figure.</summary>
+    public decimal SignificantChangePercent { get; }
+
+    /// <summary>Gets the working days for information-request deadlines.</summary>
+    public WorkingDayCalendar WorkingDays { get; }
+
+    /// <summary>Returns a copy that writes in <paramref name="language"/>.</summary>
+    /// <param name="language">The language.</param>
+    /// <returns>The new settings.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="language"/> is not defined.</exception>
+    public ReportSettings WithLanguage(ReportLanguage language)
+    {
+        _ = ReportFormatter.For(language);
+        return Copy(language: language);
+    }
+
+    /// <summary>Returns a copy whose months are bounded in <paramref name="calendar"/>'s zone.</summary>
+    /// <param name="calendar">The calendar.</param>
+    /// <returns>The new settings.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is <see langword="null"/>.</exception>
+    public ReportSettings WithCalendar(ReportingCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return Copy(calendar: calendar);
+    }
+
+    /// <summary>Returns a copy that rounds changes under <paramref name="rule"/>.</summary>
+    /// <param name="rule">The rule.</param>
+    /// <param name="decimals">The decimals of a change.</param>
+    /// <param name="smallChangeDecimals">The decimals of a change below <paramref name="smallChangeBelowPercent"/>.</param>
+    /// <param name="smallChangeBelowPercent">The magnitude, in percent, below which a change gets <paramref name="smallChangeDecimals"/>.</param>
+    /// <returns>The new settings.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The rule is not defined, a decimals count is out of range, or the threshold is negative.</exception>
+    public ReportSettings WithChangeRounding(RoundingRule rule, int decimals, int smallChangeDecimals, decimal smallChangeBelowPercent)
+    {
+        Rounding.ValidateRule(rule);
+        Rounding.ValidateDecimals(decimals);
+        Rounding.ValidateDecimals(smallChangeDecimals);
+        ArgumentOutOfRangeException.ThrowIfNegative(smallChangeBelowPercent);
+        return Copy(changeRule: rule, changeDecimals: decimals, smallChangeDecimals: smallChangeDecimals, smallChangeBelowPercent: smallChangeBelowPercent);
+    }
+
+    /// <summary>Returns a copy that rounds shares with <paramref name="decimals"/> decimals, channel shares under <paramref name="channelShareRule"/> and segment shares by <paramref name="segmentShareMethod"/>.</summary>
+    /// <param name="decimals">The decimals of every share.</param>
+    /// <param name="channelShareRule">The rule of a channel's share of the month.</param>
+    /// <param name="segmentShareMethod">How segment shares are allocated.</param>
+    /// <param name="segmentShareRule">The rule of segment shares rounded one by one.</param>
+    /// <returns>The new settings.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A rule or method is not defined, or <paramref name="decimals"/> is out of range.</exception>
+    public ReportSettings WithShareRounding(int decimals, RoundingRule channelShareRule, ShareAllocationMethod segmentShareMethod, RoundingRule segmentShareRule)
+    {
+        Rounding.ValidateDecimals(decimals);
+        Rounding.ValidateRule(channelShareRule);
+        Rounding.ValidateRule(segmentShareRule);
+        if (!Enum.IsDefined(segmentShareMethod))
+        {
+            throw new ArgumentOutOfRangeException(nameof(segmentShareMethod), segmentShareMethod, "The method must be one of the defined ShareAllocationMethod values.");
+        }
+
+        return Copy(channelShareRule: channelShareRule, shareDecimals: decimals, segmentShareMethod: segmentShareMethod, segmentShareRule: segmentShareRule);
+    }
+
+    /// <summary>Returns a copy that lists <paramref name="count"/> top topics per channel.</summary>
+    /// <param name="count">How many topics, 0 or more.</param>
+    /// <returns>The new settings.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    public ReportSettings WithTopTopics(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return Copy(topTopics: count);
+    }
+
+    /// <summary>Returns a copy that calls an increase of at least <paramref name="percent"/> "significant".</summary>
+    /// <param name="percent">The threshold in percent, positive.</param>
+    /// <returns>The new settings.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="percent"/> is not positive.</exception>
+    public ReportSettings WithSignificantChange(decimal percent)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(percent);
+        return Copy(significantChangePercent: percent);
+    }
+
+    /// <summary>Returns a copy that computes request deadlines with <paramref name="workingDays"/>.</summary>
+    /// <param name="workingDays">The working-day calendar.</param>
+    /// <returns>The new settings.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="workingDays"/> is <see langword="null"/>.</exception>
+    public ReportSettings WithWorkingDays(WorkingDayCalendar workingDays)
+    {
+        ArgumentNullException.ThrowIfNull(workingDays);
+        return Copy(workingDays: workingDays);
+    }
+
+    /// <summary>Returns the published percent of <paramref name="change"/>: rounded once, with the decimals its magnitude calls for.</summary>
+    /// <param name="change">The change.</param>
+    /// <returns>The signed percent; <see langword="null"/> when the change is undefined.</returns>
+    public decimal? PublishedPercent(PercentChange change) =>
+        change.Percent is decimal exact
+            ? change.ToPercent(Math.Abs(exact) < SmallChangeBelowPercent ? SmallChangeDecimals : ChangeDecimals, ChangeRule)
+            : null;
+
+    // A copy with the given settings changed; arguments are validated by the public With… methods.
+    private ReportSettings Copy(
+        ReportingCalendar? calendar = null, ReportLanguage? language = null, RoundingRule? changeRule = null, int? changeDecimals = null,
+        int? smallChangeDecimals = null, decimal? smallChangeBelowPercent = null, RoundingRule? channelShareRule = null, int? shareDecimals = null,
+        ShareAllocationMethod? segmentShareMethod = null, RoundingRule? segmentShareRule = null, int? topTopics = null,
+        decimal? significantChangePercent = null, WorkingDayCalendar? workingDays = null) =>
+        new(
+            calendar ?? Calendar, language ?? Language, changeRule ?? ChangeRule, changeDecimals ?? ChangeDecimals,
+            smallChangeDecimals ?? SmallChangeDecimals, smallChangeBelowPercent ?? SmallChangeBelowPercent, channelShareRule ?? ChannelShareRule,
+            shareDecimals ?? ShareDecimals, segmentShareMethod ?? SegmentShareMethod, segmentShareRule ?? SegmentShareRule, topTopics ?? TopTopics,
+            significantChangePercent ?? SignificantChangePercent, workingDays ?? WorkingDays);
+}

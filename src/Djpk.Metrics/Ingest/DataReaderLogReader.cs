@@ -1,0 +1,196 @@
+using System.Data.Common;
+using System.Globalization;
+using System.IO.Hashing;
+using System.Text;
+using NodaTime;
+
+namespace Djpk.Metrics.Ingest;
+
+/// <summary>Reads an interaction log from any ADO.NET <see cref="DbDataReader"/>: a query over a database table, such as SQLite or DuckDB.</summary>
+/// <remarks>
+/// <para>Columns are found by name (<see cref="LogColumns"/>, ignoring case); other columns are ignored. A timestamp may be
+/// a <see cref="DateTimeOffset"/>, a <see cref="DateTime"/> or ISO-8601 text as in the file formats. A
+/// <see cref="DateTime"/> of kind <see cref="DateTimeKind.Utc"/> is an instant; any other kind is a local time, read in
+/// <see cref="IngestOptions.LocalZone"/> or rejected without one. (DuckDB returns <c>TIMESTAMPTZ</c> values as UTC times of
+/// unspecified kind: read them with the zone <see cref="DateTimeZone.Utc"/>.) A user is an integer or integer text, or a
+/// text identity with <see cref="LogColumns.WithUserIdentity"/>; a NULL topic is unspecified.</para>
+/// <para>Rows are numbered from 1. The reader is read to its end and not closed. <see cref="IngestReport.BytesRead"/> is 0.</para>
+/// </remarks>
+public static class DataReaderLogReader
+{
+    /// <summary>Reads every row of <paramref name="reader"/>'s current result set.</summary>
+    /// <param name="reader">The open reader.</param>
+    /// <param name="columns">The column mapping; <see cref="LogColumns.Default"/> when <see langword="null"/>.</param>
+    /// <param name="options">The catalog, policy, zone, fallbacks and limits, such as <see cref="IngestOptions.For(Catalog)"/> of a profile's catalog.</param>
+    /// <param name="progress">Receives the rows read and the time elapsed every 65 536 rows and at the end.</param>
+    /// <param name="cancellationToken">Stops the read between rows.</param>
+    /// <returns>The log of the accepted rows and the report of the read.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reader"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidDataException">The reader lacks a required column or has a mapped column twice; or the policy is strict and a row is rejected (the message names the row).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public static IngestResult Read(DbDataReader reader, IngestOptions options, LogColumns? columns = null, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        columns ??= LogColumns.Default;
+        var sink = new RecordSink(options, progress, cancellationToken);
+        string[] names = [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)];
+        int timestamp = Find(names, columns.Timestamp, true), channel = Find(names, columns.Channel, true), segment = Find(names, columns.Segment, true);
+        int user = Find(names, columns.User, true), topic = Find(names, columns.Topic, false), id = Find(names, columns.Id, false);
+        long row = 0;
+        while (reader.Read())
+        {
+            row++;
+            ParseRow(reader, sink, columns, row, timestamp, channel, segment, topic, user, id);
+        }
+
+        return sink.Finish();
+    }
+
+    private static void ParseRow(DbDataReader reader, RecordSink sink, LogColumns columns, long row, int timestampAt, int channelAt, int segmentAt, int topicAt, int userAt, int idAt)
+    {
+        if (!TryTimestamp(reader.GetValue(timestampAt), sink.Options.LocalZone, out long ticks, out RejectionReason reason, out string message))
+        {
+            sink.Reject(row, columns.Timestamp, reason, message);
+            return;
+        }
+
+        if (!TryText(reader.GetValue(channelAt), out string? channelId) || channelId.Length == 0)
+        {
+            sink.Reject(row, columns.Channel, channelId is null ? RejectionReason.WrongType : RejectionReason.MissingField, "The channel must be a non-empty text id.");
+            return;
+        }
+
+        int channel = sink.ChannelCode(channelId, out bool channelMapped);
+        if (channel < 0)
+        {
+            sink.Reject(row, columns.Channel, RejectionReason.UnknownChannel, RecordSink.UnknownChannelMessage(channelId));
+            return;
+        }
+
+        if (!TryText(reader.GetValue(segmentAt), out string? segmentId) || segmentId.Length == 0)
+        {
+            sink.Reject(row, columns.Segment, segmentId is null ? RejectionReason.WrongType : RejectionReason.MissingField, "The segment must be a non-empty text id.");
+            return;
+        }
+
+        int segment = sink.SegmentCode(segmentId, out bool segmentMapped);
+        if (segment < 0)
+        {
+            sink.Reject(row, columns.Segment, RejectionReason.UnknownSegment, RecordSink.UnknownSegmentMessage(segmentId));
+            return;
+        }
+
+        Topic topic = Topic.Unspecified;
+        if (topicAt >= 0 && reader.GetValue(topicAt) is not DBNull)
+        {
+            if (!TryText(reader.GetValue(topicAt), out string? name))
+            {
+                sink.Reject(row, columns.Topic, RejectionReason.WrongType, "The topic must be text.");
+                return;
+            }
+
+            if (sink.TopicOf(name) is not { } named)
+            {
+                sink.Reject(row, columns.Topic, RejectionReason.InvalidValue, $"A topic must be at most {Topic.MaxLength} characters with no control characters.");
+                return;
+            }
+
+            topic = named;
+        }
+
+        if (!TryUser(reader.GetValue(userAt), columns.UserIsText, out long user, out reason, out message))
+        {
+            sink.Reject(row, columns.User, reason, message);
+            return;
+        }
+
+        UInt128? id = null;
+        if (idAt >= 0 && reader.GetValue(idAt) is not DBNull and { } idValue)
+        {
+            string text = Convert.ToString(idValue, CultureInfo.InvariantCulture) ?? string.Empty;
+            id = XxHash128.HashToUInt128(Encoding.UTF8.GetBytes(text));
+        }
+
+        sink.Accept(row, ticks, channel, channelMapped, segment, segmentMapped, topic, user, id, columns.Id);
+    }
+
+    private static bool TryText(object value, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? text)
+    {
+        text = value switch
+        {
+            string s => s,
+            char[] chars => new string(chars),
+            DBNull => string.Empty,
+            _ => null,
+        };
+        return text is not null && value is not DBNull;
+    }
+
+    private static bool TryTimestamp(object value, DateTimeZone? zone, out long ticks, out RejectionReason reason, out string message)
+    {
+        ticks = 0;
+        reason = RejectionReason.InvalidTimestamp;
+        message = string.Empty;
+        switch (value)
+        {
+            case DBNull:
+                reason = RejectionReason.MissingField;
+                message = "The timestamp is NULL.";
+                return false;
+            case string text:
+                return TimestampText.TryParse(text, zone, out ticks, out reason, out message);
+            case DateTimeOffset offset:
+                ticks = Instant.FromDateTimeOffset(offset).ToUnixTimeTicks();
+                return true;
+            case DateTime { Kind: DateTimeKind.Utc } utc:
+                ticks = Instant.FromDateTimeUtc(utc).ToUnixTimeTicks();
+                return true;
+            case DateTime local:
+                Span<char> buffer = stackalloc char[TimestampText.MaxFormattedLength];
+                int length = TimestampText.Format(DateTime.SpecifyKind(local, DateTimeKind.Utc).Ticks - DateTime.UnixEpoch.Ticks, 0, buffer);
+                return TimestampText.TryParse(buffer[..(length - 1)], zone, out ticks, out reason, out message); // without the Z: a local time
+            default:
+                reason = RejectionReason.WrongType;
+                message = "The timestamp must be a date and time or ISO-8601 text.";
+                return false;
+        }
+    }
+
+    private static bool TryUser(object value, bool isText, out long user, out RejectionReason reason, out string message)
+    {
+        user = 0;
+        reason = RejectionReason.WrongType;
+        message = "The user must be a whole number in the 64-bit range, or text with LogColumns.WithUserIdentity.";
+        switch (value)
+        {
+            case DBNull:
+                reason = RejectionReason.MissingField;
+                message = "The user is NULL.";
+                return false;
+            case string text:
+                return UserText.TryParse(text, isText, out user, out reason, out message);
+            case long or int or short or sbyte or byte or ushort or uint when !isText:
+                user = Convert.ToInt64(value, CultureInfo.InvariantCulture);
+                return true;
+            case ulong big when !isText && big <= long.MaxValue:
+                user = (long)big;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static int Find(string[] names, string name, bool required)
+    {
+        int found = -1;
+        for (int i = 0; i < names.Length; i++)
+        {
+            if (string.Equals(names[i], name, StringComparison.OrdinalIgnoreCase))
+            {
+                found = found < 0 ? i : throw new InvalidDataException($"The reader has the column '{name}' twice.");
+            }
+        }
+
+        return found >= 0 || !required ? found : throw new InvalidDataException($"The reader has no column '{name}'; map the columns with LogColumns.WithNames.");
+    }
+}

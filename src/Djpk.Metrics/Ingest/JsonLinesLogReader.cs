@@ -1,0 +1,614 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.IO.Hashing;
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace Djpk.Metrics.Ingest;
+
+/// <summary>Reads an interaction log from JSON Lines: one consultation per line, as documented in <c>docs/formats.md</c>.</summary>
+/// <remarks>
+/// <para>A line is a flat JSON object with <c>timestamp</c>, <c>channel</c>, <c>segment</c> and <c>user</c>, and
+/// optionally <c>topic</c> and <c>id</c>; any other field is rejected. <c>user</c> is a 64-bit integer key or a text
+/// identity hashed with <see cref="UserKey.FromText"/>. No type names, no polymorphism: values are read as the schema
+/// says and never bound to types named by the input.</para>
+/// <para>Streaming: the reader reads blocks of 1 MiB (at least twice <see cref="IngestOptions.MaxLineLength"/>) of whole
+/// lines, parses up to <see cref="IngestOptions.MaxDegreeOfParallelism"/> blocks at once, and adds their rows to the log in
+/// file order, so the log and the report do not depend on the number of threads. Besides the log it builds, it holds a
+/// few blocks per thread; a line longer than a block is rejected and skipped without being buffered. Lines end with LF or CRLF; a UTF-8 byte-order
+/// mark at the start is skipped; blank lines are counted in <see cref="IngestReport.BlankLines"/>.</para>
+/// </remarks>
+public static class JsonLinesLogReader
+{
+    /// <summary>The bytes read and parsed as one block: large enough that a block is thousands of lines, small enough to stay in cache.</summary>
+    private const int DefaultBlockSize = 1 << 20;
+
+    private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 8 };
+
+    /// <summary>Reads the JSON Lines file at <paramref name="path"/>.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="options">The catalog, policy, zone, fallbacks and limits, such as <see cref="IngestOptions.For(Catalog)"/> of a profile's catalog.</param>
+    /// <param name="progress">Receives the rows and bytes read and the time elapsed every 65 536 rows and at the end.</param>
+    /// <param name="cancellationToken">Stops the read between rows.</param>
+    /// <returns>The log of the accepted rows and the report of the read.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="InvalidDataException">The policy is strict and a line is rejected; the message names the line.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public static IngestResult ReadFile(string path, IngestOptions options, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        return Read(stream, options, progress, cancellationToken);
+    }
+
+    /// <summary>Reads JSON Lines from <paramref name="stream"/> to its end; the stream stays open.</summary>
+    /// <param name="stream">The UTF-8 input.</param>
+    /// <param name="options">The catalog, policy, zone, fallbacks and limits, such as <see cref="IngestOptions.For(Catalog)"/> of a profile's catalog.</param>
+    /// <param name="progress">Receives the rows and bytes read and the time elapsed every 65 536 rows and at the end.</param>
+    /// <param name="cancellationToken">Stops the read between rows.</param>
+    /// <returns>The log of the accepted rows and the report of the read.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="IOException">The stream cannot be read.</exception>
+    /// <exception cref="InvalidDataException">The policy is strict and a line is rejected; the message names the line.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public static IngestResult Read(Stream stream, IngestOptions options, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Read(stream, options, progress, DefaultBlockSize, cancellationToken);
+
+    // Tests lower the block size to put lines across block boundaries on small inputs.
+    internal static IngestResult Read(Stream stream, IngestOptions options, IProgress<IngestProgress>? progress, int blockSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var sink = new RecordSink(options, progress, cancellationToken);
+        new Pipeline(sink, blockSize).Run(stream);
+        return sink.Finish();
+    }
+
+    private static ReadOnlySpan<byte> TrimCr(ReadOnlySpan<byte> line) => line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line;
+
+    /// <summary>Parses the lines of a block into <see cref="ParsedRows"/>; one per thread, as it holds a topic cache and a buffer.</summary>
+    /// <remarks>It only reads the sink's options and catalog codes, which is safe from any thread.</remarks>
+    private sealed class LineParser(RecordSink sink)
+    {
+        private const int Timestamp = 1, Channel = 2, Segment = 4, Topic = 8, User = 16, Id = 32;
+        private const int Required = Timestamp | Channel | Segment | User;
+
+        private readonly TopicCache _topics = new();
+        private char[] _chars = new char[256];
+        private ParsedRows _rows = null!;
+
+        /// <summary>Parses every line of <paramref name="block"/>, the first of which is line <paramref name="firstLine"/>; a last line need not end with a line break.</summary>
+        public void ParseBlock(ReadOnlySpan<byte> block, long firstLine, ParsedRows rows)
+        {
+            _rows = rows;
+            bool strict = sink.Options.Policy == IngestPolicy.Strict;
+            long number = firstLine;
+            while (!block.IsEmpty)
+            {
+                int newline = block.IndexOf((byte)'\n');
+                Parse(TrimCr(newline < 0 ? block : block[..newline]), number);
+                if (strict && rows.HasRejections)
+                {
+                    break; // the strict read stops at this line, or at an earlier one of an earlier block
+                }
+
+                number++;
+                block = newline < 0 ? default : block[(newline + 1)..];
+            }
+        }
+
+        private void Parse(ReadOnlySpan<byte> line, long number)
+        {
+            if (IsBlank(line))
+            {
+                _rows.Blank++;
+                return;
+            }
+
+            if (line.Length > sink.Options.MaxLineLength)
+            {
+                _rows.Reject(number, string.Empty, RejectionReason.LineTooLong, $"The line is longer than the limit of {sink.Options.MaxLineLength} bytes.");
+                return;
+            }
+
+            if (!Utf8.IsValid(line))
+            {
+                _rows.Reject(number, string.Empty, RejectionReason.InvalidUtf8, "The line is not valid UTF-8.");
+                return;
+            }
+
+            if (_chars.Length < line.Length)
+            {
+                _chars = new char[Math.Max(line.Length, _chars.Length * 2)];
+            }
+
+            try
+            {
+                ParseObject(line, number);
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
+            {
+                _rows.Reject(number, string.Empty, RejectionReason.Malformed, "The line is not one well-formed JSON object.");
+            }
+        }
+
+        private static bool IsBlank(ReadOnlySpan<byte> line)
+        {
+            foreach (byte b in line)
+            {
+                if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static int FieldOf(ref Utf8JsonReader reader) =>
+            reader.ValueTextEquals("timestamp"u8) ? Timestamp
+            : reader.ValueTextEquals("channel"u8) ? Channel
+            : reader.ValueTextEquals("segment"u8) ? Segment
+            : reader.ValueTextEquals("topic"u8) ? Topic
+            : reader.ValueTextEquals("user"u8) ? User
+            : reader.ValueTextEquals("id"u8) ? Id
+            : 0;
+
+        private static string NameOf(int field) => field switch
+        {
+            Timestamp => "timestamp",
+            Channel => "channel",
+            Segment => "segment",
+            Topic => "topic",
+            User => "user",
+            _ => "id",
+        };
+
+        private void ParseObject(ReadOnlySpan<byte> line, long number)
+        {
+            var reader = new Utf8JsonReader(line, isFinalBlock: true, new JsonReaderState(ReaderOptions));
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                _rows.Reject(number, string.Empty, RejectionReason.WrongType, "A line must be one JSON object.");
+                return;
+            }
+
+            int seen = 0;
+            long ticks = 0, user = 0;
+            int channel = -1, segment = -1;
+            bool channelMapped = false, segmentMapped = false;
+            Topic topic = default;
+            UInt128? id = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                int field = FieldOf(ref reader);
+                if (field == 0 || (seen & field) != 0)
+                {
+                    string name = reader.GetString()!;
+                    _rows.Reject(number, RecordSink.Clip(name), RejectionReason.ExtraField, field == 0
+                        ? "The field is not part of the schema (timestamp, channel, segment, topic, user, id)."
+                        : "The field appears twice.");
+                    return;
+                }
+
+                seen |= field;
+                reader.Read();
+                string column = NameOf(field);
+                JsonTokenType type = reader.TokenType;
+                if (type == JsonTokenType.Null)
+                {
+                    if ((field & Required) != 0)
+                    {
+                        _rows.Reject(number, column, RejectionReason.MissingField, $"The field '{column}' must not be null.");
+                        return;
+                    }
+
+                    continue;
+                }
+
+                if (field == User && type == JsonTokenType.Number)
+                {
+                    if (!reader.TryGetInt64(out user))
+                    {
+                        _rows.Reject(number, column, RejectionReason.WrongType, "A numeric user must be a whole number in the 64-bit range.");
+                        return;
+                    }
+
+                    continue;
+                }
+
+                if (field == Id && type == JsonTokenType.Number)
+                {
+                    id = XxHash128.HashToUInt128(reader.ValueSpan);
+                    continue;
+                }
+
+                if (type != JsonTokenType.String)
+                {
+                    _rows.Reject(number, column, RejectionReason.WrongType, field is User or Id
+                        ? $"The field '{column}' must be a string or a number."
+                        : $"The field '{column}' must be a string.");
+                    return;
+                }
+
+                if (field is Channel or Segment && !reader.ValueIsEscaped)
+                {
+                    // Known ids compare as UTF-8 bytes, without transcoding; unknown ones take the slow path below for the fallback and the message.
+                    int code = field == Channel ? sink.KnownChannel(reader.ValueSpan) : sink.KnownSegment(reader.ValueSpan);
+                    if (code >= 0)
+                    {
+                        if (field == Channel)
+                        {
+                            channel = code;
+                        }
+                        else
+                        {
+                            segment = code;
+                        }
+
+                        continue;
+                    }
+                }
+
+                ReadOnlySpan<char> text = _chars.AsSpan(0, reader.CopyString(_chars));
+                switch (field)
+                {
+                    case Timestamp:
+                        if (!TimestampText.TryParse(text, sink.Options.LocalZone, out ticks, out RejectionReason reason, out string message))
+                        {
+                            _rows.Reject(number, column, reason, message);
+                            return;
+                        }
+
+                        break;
+                    case Channel:
+                        channel = sink.ChannelCode(text, out channelMapped);
+                        if (channel < 0)
+                        {
+                            _rows.Reject(number, column, text.IsEmpty ? RejectionReason.MissingField : RejectionReason.UnknownChannel, RecordSink.UnknownChannelMessage(text));
+                            return;
+                        }
+
+                        break;
+                    case Segment:
+                        segment = sink.SegmentCode(text, out segmentMapped);
+                        if (segment < 0)
+                        {
+                            _rows.Reject(number, column, text.IsEmpty ? RejectionReason.MissingField : RejectionReason.UnknownSegment, RecordSink.UnknownSegmentMessage(text));
+                            return;
+                        }
+
+                        break;
+                    case Topic:
+                        if (_topics.TopicOf(text) is not { } named)
+                        {
+                            _rows.Reject(number, column, RejectionReason.InvalidValue, $"A topic must be at most {Metrics.Topic.MaxLength} characters with no control characters.");
+                            return;
+                        }
+
+                        topic = named;
+                        break;
+                    case User:
+                        if (text.IsWhiteSpace())
+                        {
+                            _rows.Reject(number, column, RejectionReason.MissingField, "A text user identity must not be blank.");
+                            return;
+                        }
+
+                        user = reader.ValueIsEscaped ? UserKey.FromText(text.ToString()).Value : unchecked((long)XxHash3.HashToUInt64(reader.ValueSpan));
+                        break;
+                    default:
+                        id = XxHash128.HashToUInt128(reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(text.ToString()) : reader.ValueSpan);
+                        break;
+                }
+            }
+
+            if (reader.TokenType != JsonTokenType.EndObject)
+            {
+                _rows.Reject(number, string.Empty, RejectionReason.Malformed, "The line is not one well-formed JSON object.");
+                return;
+            }
+
+            if (reader.Read())
+            {
+                _rows.Reject(number, string.Empty, RejectionReason.Malformed, "The line holds more than one JSON value.");
+                return;
+            }
+
+            if ((seen & Required) != Required)
+            {
+                string missing = NameOf(Required & ~seen & -(Required & ~seen));
+                _rows.Reject(number, missing, RejectionReason.MissingField, $"The field '{missing}' is required.");
+                return;
+            }
+
+            _rows.Accept(number, ticks, channel, channelMapped, segment, segmentMapped, topic, user, id);
+        }
+    }
+
+    /// <summary>The rows parsed from one block, in line order: accepted rows as columns, rejected rows as details.</summary>
+    /// <remarks>Replayed into the sink in file order, so duplicate ids, the topic limit, the rejection details kept, the
+    /// progress, the cancellation and the strict policy's exception happen exactly as in a sequential read.</remarks>
+    private sealed class ParsedRows
+    {
+        private readonly List<IngestRejection> _rejections = [];
+        private long[] _lines = new long[1024];
+        private long[] _ticks = new long[1024];
+        private long[] _users = new long[1024];
+        private byte[] _channels = new byte[1024];
+        private byte[] _segments = new byte[1024];
+        private byte[] _flags = new byte[1024];
+        private Topic[] _topics = new Topic[1024];
+        private UInt128[] _ids = new UInt128[1024];
+        private int _count;
+
+        private const byte ChannelMapped = 1, SegmentMapped = 2, HasId = 4;
+
+        public long Blank { get; set; }
+
+        public bool HasRejections => _rejections.Count > 0;
+
+        public void Clear()
+        {
+            Array.Clear(_topics, 0, _count); // drop the references
+            _count = 0;
+            _rejections.Clear();
+            Blank = 0;
+        }
+
+        public void Reject(long line, string column, RejectionReason reason, string message) =>
+            _rejections.Add(new IngestRejection(line, column, reason, message));
+
+        public void Accept(long line, long ticks, int channel, bool channelMapped, int segment, bool segmentMapped, Topic topic, long user, UInt128? id)
+        {
+            if (_count == _lines.Length)
+            {
+                int capacity = checked(_count * 2);
+                Array.Resize(ref _lines, capacity);
+                Array.Resize(ref _ticks, capacity);
+                Array.Resize(ref _users, capacity);
+                Array.Resize(ref _channels, capacity);
+                Array.Resize(ref _segments, capacity);
+                Array.Resize(ref _flags, capacity);
+                Array.Resize(ref _topics, capacity);
+                Array.Resize(ref _ids, capacity);
+            }
+
+            int i = _count;
+            _lines[i] = line;
+            _ticks[i] = ticks;
+            _users[i] = user;
+            _channels[i] = (byte)channel;
+            _segments[i] = (byte)segment;
+            _flags[i] = (byte)((channelMapped ? ChannelMapped : 0) | (segmentMapped ? SegmentMapped : 0) | (id.HasValue ? HasId : 0));
+            _topics[i] = topic;
+            _ids[i] = id.GetValueOrDefault();
+            _count = i + 1;
+        }
+
+        /// <summary>Hands the rows to <paramref name="sink"/> in line order.</summary>
+        public void ReplayInto(RecordSink sink)
+        {
+            sink.Blank(Blank);
+            int r = 0;
+            for (int i = 0; i < _count; i++)
+            {
+                long line = _lines[i];
+                while (r < _rejections.Count && _rejections[r].Line < line)
+                {
+                    Replay(sink, _rejections[r++]);
+                }
+
+                byte flags = _flags[i];
+                sink.Accept(
+                    line,
+                    _ticks[i],
+                    _channels[i],
+                    (flags & ChannelMapped) != 0,
+                    _segments[i],
+                    (flags & SegmentMapped) != 0,
+                    _topics[i],
+                    _users[i],
+                    (flags & HasId) != 0 ? _ids[i] : null,
+                    "id");
+            }
+
+            while (r < _rejections.Count)
+            {
+                Replay(sink, _rejections[r++]);
+            }
+        }
+
+        private static void Replay(RecordSink sink, IngestRejection rejection) =>
+            sink.Reject(rejection.Line, rejection.Column, rejection.Reason, rejection.Message);
+    }
+
+    /// <summary>Reads blocks of whole lines, parses them on up to <see cref="IngestOptions.MaxDegreeOfParallelism"/> threads, and replays them into the sink in file order.</summary>
+    private sealed class Pipeline(RecordSink sink, int blockSize)
+    {
+        private readonly int _max = sink.Options.MaxLineLength;
+        private readonly int _threads = sink.Options.MaxDegreeOfParallelism;
+        private readonly Queue<Task<ParsedRows>> _inFlight = new();
+        private readonly ConcurrentBag<LineParser> _parsers = [];
+        private readonly ConcurrentBag<ParsedRows> _spareRows = [];
+        private LineParser? _sequentialParser;
+
+        public void Run(Stream stream)
+        {
+            int size = Math.Max(blockSize, 2 * (_max + 2));
+            byte[]? buffer = ArrayPool<byte>.Shared.Rent(size);
+            try
+            {
+                int filled = 0;
+                long line = 0; // lines handed out so far
+                bool skipping = false; // inside a line already rejected as too long
+                bool first = true;
+                while (true)
+                {
+                    bool end = false;
+                    while (filled < buffer.Length)
+                    {
+                        int read = stream.Read(buffer, filled, buffer.Length - filled);
+                        if (read == 0)
+                        {
+                            end = true;
+                            break;
+                        }
+
+                        filled += read;
+                        sink.BytesRead += read;
+                    }
+
+                    int start = 0;
+                    if (first)
+                    {
+                        first = false;
+                        start = buffer.AsSpan(0, filled).StartsWith("\uFEFF"u8) ? 3 : 0;
+                    }
+
+                    if (skipping)
+                    {
+                        int newline = buffer.AsSpan(start, filled - start).IndexOf((byte)'\n');
+                        skipping = newline < 0;
+                        start = skipping ? filled : start + newline + 1; // the rest of the long line is not a line
+                    }
+
+                    if (end)
+                    {
+                        if (start < filled)
+                        {
+                            long lines = LinesIn(buffer.AsSpan(start, filled - start));
+                            byte[] block = buffer;
+                            buffer = null; // Dispatch owns it now, even if it throws
+                            Dispatch(block, start, filled, line + 1);
+                            line += lines;
+                        }
+
+                        break;
+                    }
+
+                    int last = buffer.AsSpan(start, filled - start).LastIndexOf((byte)'\n');
+                    if (last >= 0)
+                    {
+                        int cut = start + last + 1;
+                        byte[] next = ArrayPool<byte>.Shared.Rent(size);
+                        buffer.AsSpan(cut, filled - cut).CopyTo(next);
+                        filled -= cut;
+                        long lines = LinesIn(buffer.AsSpan(start, cut - start));
+                        byte[] block = buffer;
+                        buffer = next;
+                        Dispatch(block, start, cut, line + 1);
+                        line += lines;
+                        continue;
+                    }
+
+                    int pending = filled - start;
+                    if (pending > _max + 1)
+                    {
+                        ParsedRows tooLong = RentRows();
+                        tooLong.Reject(++line, string.Empty, RejectionReason.LineTooLong, $"The line is longer than the limit of {_max} bytes.");
+                        Enqueue(Task.FromResult(tooLong));
+                        skipping = true;
+                        pending = 0; // drop what was buffered of the long line
+                    }
+
+                    buffer.AsSpan(start, pending).CopyTo(buffer);
+                    filled = pending;
+                }
+
+                while (_inFlight.Count > 0)
+                {
+                    Complete(_inFlight.Dequeue());
+                }
+            }
+            finally
+            {
+                if (buffer is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+
+                // After an exception (strict policy, cancellation), let the parsers still running finish with their blocks.
+                while (_inFlight.Count > 0)
+                {
+                    ((IAsyncResult)_inFlight.Dequeue()).AsyncWaitHandle.WaitOne();
+                }
+            }
+        }
+
+        /// <summary>Counts the lines of a block: its line breaks, and a last line without one.</summary>
+        private static long LinesIn(ReadOnlySpan<byte> block) =>
+            block.Count((byte)'\n') + (block.IsEmpty || block[^1] == (byte)'\n' ? 0 : 1);
+
+        /// <summary>Parses <paramref name="block"/>[<paramref name="start"/>..<paramref name="end"/>] (now or on another thread) and returns the block to the pool.</summary>
+        private void Dispatch(byte[] block, int start, int end, long firstLine)
+        {
+            if (_threads == 1)
+            {
+                _sequentialParser ??= new LineParser(sink);
+                ParsedRows rows = RentRows();
+                try
+                {
+                    _sequentialParser.ParseBlock(block.AsSpan(start, end - start), firstLine, rows);
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(block);
+                }
+
+                Complete(Task.FromResult(rows));
+                return;
+            }
+
+            MakeRoom(); // before the task starts, so that a strict rejection replayed here cannot leave it untracked
+            _inFlight.Enqueue(Task.Run(() =>
+            {
+                LineParser parser = _parsers.TryTake(out LineParser? spare) ? spare : new LineParser(sink);
+                ParsedRows rows = RentRows();
+                try
+                {
+                    parser.ParseBlock(block.AsSpan(start, end - start), firstLine, rows);
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(block);
+                    _parsers.Add(parser);
+                }
+
+                return rows;
+            }));
+        }
+
+        private void Enqueue(Task<ParsedRows> task)
+        {
+            if (_threads == 1)
+            {
+                Complete(task);
+                return;
+            }
+
+            MakeRoom();
+            _inFlight.Enqueue(task);
+        }
+
+        /// <summary>Replays finished blocks until fewer than <see cref="_threads"/> + 1 are in flight: every thread stays busy while this one reads and replays, and memory stays bounded.</summary>
+        private void MakeRoom()
+        {
+            while (_inFlight.Count > _threads)
+            {
+                Complete(_inFlight.Dequeue());
+            }
+        }
+
+        private void Complete(Task<ParsedRows> task)
+        {
+            ParsedRows rows = task.GetAwaiter().GetResult();
+            rows.ReplayInto(sink);
+            rows.Clear();
+            _spareRows.Add(rows);
+        }
+
+        private ParsedRows RentRows() => _spareRows.TryTake(out ParsedRows? rows) ? rows : new ParsedRows();
+    }
+}

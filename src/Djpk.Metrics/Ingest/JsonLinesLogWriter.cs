@@ -1,0 +1,88 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Djpk.Metrics.Logs;
+using NodaTime;
+
+namespace Djpk.Metrics.Ingest;
+
+/// <summary>Writes an interaction log as JSON Lines, the format <see cref="JsonLinesLogReader"/> reads back to the same log.</summary>
+/// <remarks>
+/// Each line is <c>{"timestamp":"…","channel":"…","segment":"…","topic":"…","user":…}</c>; the topic is left out when
+/// unspecified, the user is its 64-bit key, the timestamp is exact to the tick with its offset in the chosen zone
+/// (<c>Z</c> by default). Lines end with LF; the output is UTF-8 without a byte-order mark. Text is escaped only where
+/// JSON requires it (quotes, backslashes, control characters), so Indonesian topics stay readable; the output is meant
+/// for files, not for embedding in HTML.
+/// </remarks>
+public static class JsonLinesLogWriter
+{
+    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Writes <paramref name="log"/> to <paramref name="stream"/>, one consultation per line; the stream stays open.</summary>
+    /// <param name="log">The log.</param>
+    /// <param name="stream">The output.</param>
+    /// <param name="zone">The zone whose offset each timestamp carries, such as Asia/Jakarta (<c>+07:00</c>); UTC (<c>Z</c>) when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the write between records.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="log"/> or <paramref name="stream"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A timestamp is outside the years 0001 to 9999, which the readers accept.</exception>
+    /// <exception cref="IOException">The stream cannot be written.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public static void Write(InteractionLog log, Stream stream, DateTimeZone? zone = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(stream);
+        var buffer = new ArrayBufferWriter<byte>(1 << 16);
+        using var writer = new Utf8JsonWriter(buffer, WriterOptions);
+        Span<char> timestamp = stackalloc char[TimestampText.MaxFormattedLength];
+        string[] channels = [.. log.Catalog.Channels.Select(c => c.Channel.Id)];
+        string[] segments = [.. log.Catalog.Segments.Select(s => s.Segment.Id)];
+        for (int i = 0; i < log.Count; i++)
+        {
+            long ticks = log.Ticks[i];
+            int length = TimestampText.Format(ticks, OffsetSeconds(ticks, zone), timestamp);
+            writer.Reset();
+            writer.WriteStartObject();
+            writer.WriteString("timestamp"u8, timestamp[..length]);
+            writer.WriteString("channel"u8, channels[log.ChannelCodes[i]]);
+            writer.WriteString("segment"u8, segments[log.SegmentCodes[i]]);
+            Topic topic = log.Topics[log.TopicCodes[i]];
+            if (!topic.IsUnspecified)
+            {
+                writer.WriteString("topic"u8, topic.Name);
+            }
+
+            writer.WriteNumber("user"u8, log.UserKeys[log.UserCodes[i]]);
+            writer.WriteEndObject();
+            writer.Flush();
+            buffer.Write("\n"u8);
+            if (buffer.WrittenCount > (1 << 16) - 1024)
+            {
+                stream.Write(buffer.WrittenSpan);
+                buffer.ResetWrittenCount();
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+
+        stream.Write(buffer.WrittenSpan);
+        stream.Flush();
+    }
+
+    /// <summary>Returns the offset of <paramref name="zone"/> at the instant, in seconds, after checking the instant can be read back.</summary>
+    /// <exception cref="ArgumentException">The instant is outside the years 0001 to 9999.</exception>
+    internal static int OffsetSeconds(long unixTicks, DateTimeZone? zone)
+    {
+        if (unixTicks < TimestampText.MinTicks || unixTicks > TimestampText.MaxTicks)
+        {
+            throw new ArgumentException("Only timestamps in the years 0001 to 9999 can be written.", nameof(unixTicks));
+        }
+
+        if (zone is null)
+        {
+            return 0;
+        }
+
+        int offset = zone.GetUtcOffset(Instant.FromUnixTimeTicks(unixTicks)).Seconds;
+        long local = unixTicks + (offset * 10_000_000L);
+        return local < TimestampText.MinTicks || local > TimestampText.MaxTicks ? 0 : offset;
+    }
+}

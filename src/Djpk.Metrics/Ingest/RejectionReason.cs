@@ -1,0 +1,41 @@
+namespace Djpk.Metrics.Ingest;
+
+/// <summary>Why a log reader rejected a row.</summary>
+public enum RejectionReason
+{
+    /// <summary>The timestamp is not an ISO-8601 date and time, or names a date or time that does not exist.</summary>
+    InvalidTimestamp = 0,
+
+    /// <summary>The timestamp has no offset and the reader was given no zone to read it in.</summary>
+    MissingOffset = 1,
+
+    /// <summary>The channel is not in the catalog and no fallback channel was declared.</summary>
+    UnknownChannel = 2,
+
+    /// <summary>The segment is not in the catalog and no fallback segment was declared.</summary>
+    UnknownSegment = 3,
+
+    /// <summary>A required field is absent, empty or null.</summary>
+    MissingField = 4,
+
+    /// <summary>The row has a field the schema does not know, a field twice, or more fields than the header.</summary>
+    ExtraField = 5,
+
+    /// <summary>A field has the wrong JSON or database type, such as a number where text is expected, or a number out of range.</summary>
+    WrongType = 6,
+
+    /// <summary>A field has the right type but a value the vocabulary refuses, such as a topic with a control character.</summary>
+    InvalidValue = 7,
+
+    /// <summary>The record id was already seen earlier in the same input.</summary>
+    DuplicateId = 8,
+
+    /// <summary>The line is not valid UTF-8.</summary>
+    InvalidUtf8 = 9,
+
+    /// <summary>The line or record is longer than the reader's limit.</summary>
+    LineTooLong = 10,
+
+    /// <summary>The line is not well-formed JSON, or the CSV record has a malformed quoted field.</summary>
+    Malformed = 11,
+}

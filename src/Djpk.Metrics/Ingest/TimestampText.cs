@@ -1,0 +1,258 @@
+using Djpk.Metrics.Periods;
+using NodaTime;
+using NodaTime.TimeZones;
+
+namespace Djpk.Metrics.Ingest;
+
+/// <summary>Parses and formats the ISO-8601 timestamps of the log formats, exactly to the tick, without allocating.</summary>
+/// <remarks>
+/// Accepted: <c>YYYY-MM-DD</c>, then <c>T</c> or a space, then <c>hh:mm</c>, optional <c>:ss</c> and a fraction of 1 to
+/// 9 digits (after the 7th truncated), then <c>Z</c> or an offset <c>±hh</c>, <c>±hh:mm</c>, <c>±hhmm</c> or
+/// <c>±hh:mm:ss</c> up to 18 hours. Years 0001 to 9999.
+/// </remarks>
+internal static class TimestampText
+{
+    /// <summary>Days from 0001-01-01 to 1970-01-01.</summary>
+    private const long EpochDays = 719_162;
+    private const long TicksPerSecond = 10_000_000;
+    private const long TicksPerDay = 864_000_000_000;
+
+    /// <summary>The longest text <see cref="Format"/> writes.</summary>
+    public const int MaxFormattedLength = 40;
+
+    public static readonly long MinTicks = Instant.FromUtc(1, 1, 1, 0, 0).ToUnixTimeTicks();
+    public static readonly long MaxTicks = Instant.FromUtc(9999, 12, 31, 23, 59, 59).ToUnixTimeTicks() + TicksPerSecond - 1;
+
+    public static bool TryParse(ReadOnlySpan<char> s, DateTimeZone? zone, out long unixTicks, out RejectionReason reason, out string message)
+    {
+        unixTicks = 0;
+        reason = RejectionReason.InvalidTimestamp;
+        message = "The timestamp must be ISO-8601, such as 2023-12-04T09:15:00+07:00.";
+        if (s.Length < 16 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') || s[13] != ':')
+        {
+            return false;
+        }
+
+        if (!Digits(s, 0, 4, out int year) || !Digits(s, 5, 2, out int month) || !Digits(s, 8, 2, out int day)
+            || !Digits(s, 11, 2, out int hour) || !Digits(s, 14, 2, out int minute))
+        {
+            return false;
+        }
+
+        int second = 0;
+        long fraction = 0;
+        int i = 16;
+        if (i < s.Length && s[i] == ':')
+        {
+            if (!Digits(s, i + 1, 2, out second))
+            {
+                return false;
+            }
+
+            i += 3;
+            if (i < s.Length && (s[i] == '.' || s[i] == ','))
+            {
+                int start = ++i;
+                long scale = 1_000_000;
+                while (i < s.Length && char.IsAsciiDigit(s[i]))
+                {
+                    if (scale > 0)
+                    {
+                        fraction += (s[i] - '0') * scale;
+                        scale /= 10;
+                    }
+
+                    i++;
+                }
+
+                if (i == start || i - start > 9)
+                {
+                    return false;
+                }
+            }
+        }
+
+        if (year < 1 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            message = "The timestamp names a date or time that does not exist.";
+            return false;
+        }
+
+        long localTicks = ((CivilDays.FromDate(year, month, day) - EpochDays) * TicksPerDay)
+            + ((((hour * 60L) + minute) * 60L) + second) * TicksPerSecond + fraction;
+        long offsetSeconds;
+        if (i == s.Length)
+        {
+            if (zone is null)
+            {
+                reason = RejectionReason.MissingOffset;
+                message = "The timestamp has no offset; give it one (Z or +07:00) or name the zone to read it in.";
+                return false;
+            }
+
+            var local = new LocalDateTime(year, month, day, hour, minute, second).PlusTicks(fraction);
+            ZoneLocalMapping mapping = zone.MapLocal(local);
+            if (mapping.Count != 1)
+            {
+                message = $"The local time is {(mapping.Count == 0 ? "skipped" : "ambiguous")} in {zone.Id}; give it an offset.";
+                return false;
+            }
+
+            unixTicks = mapping.Single().ToInstant().ToUnixTimeTicks();
+            reason = default;
+            message = string.Empty;
+            return true;
+        }
+
+        if ((s[i] == 'Z' || s[i] == 'z') && i + 1 == s.Length)
+        {
+            offsetSeconds = 0;
+        }
+        else if (!TryOffset(s[i..], out offsetSeconds))
+        {
+            return false;
+        }
+
+        unixTicks = localTicks - (offsetSeconds * TicksPerSecond);
+        if (unixTicks < Instant.MinValue.ToUnixTimeTicks() || unixTicks > Instant.MaxValue.ToUnixTimeTicks())
+        {
+            message = "The timestamp is outside the range of instants.";
+            return false;
+        }
+
+        reason = default;
+        message = string.Empty;
+        return true;
+    }
+
+    /// <summary>Writes the instant as it reads at <paramref name="offsetSeconds"/>, such as <c>2023-12-04T09:15:00+07:00</c> or <c>…Z</c> at offset 0.</summary>
+    /// <returns>The number of characters written.</returns>
+    public static int Format(long unixTicks, int offsetSeconds, Span<char> destination)
+    {
+        long local = unixTicks + (offsetSeconds * TicksPerSecond);
+        long days = Math.DivRem(local, TicksPerDay, out long ofDay);
+        if (ofDay < 0)
+        {
+            ofDay += TicksPerDay;
+            days--;
+        }
+
+        (int year, int month, int day) = CivilDays.ToDate((int)(days + EpochDays));
+        long seconds = ofDay / TicksPerSecond;
+        long fraction = ofDay % TicksPerSecond;
+        int n = 0;
+        Put(destination, ref n, year, 4);
+        destination[n++] = '-';
+        Put(destination, ref n, month, 2);
+        destination[n++] = '-';
+        Put(destination, ref n, day, 2);
+        destination[n++] = 'T';
+        Put(destination, ref n, (int)(seconds / 3600), 2);
+        destination[n++] = ':';
+        Put(destination, ref n, (int)(seconds / 60 % 60), 2);
+        destination[n++] = ':';
+        Put(destination, ref n, (int)(seconds % 60), 2);
+        if (fraction != 0)
+        {
+            destination[n++] = '.';
+            int digits = 7;
+            while (fraction % 10 == 0)
+            {
+                fraction /= 10;
+                digits--;
+            }
+
+            Put(destination, ref n, (int)fraction, digits);
+        }
+
+        if (offsetSeconds == 0)
+        {
+            destination[n++] = 'Z';
+            return n;
+        }
+
+        destination[n++] = offsetSeconds < 0 ? '-' : '+';
+        int magnitude = Math.Abs(offsetSeconds);
+        Put(destination, ref n, magnitude / 3600, 2);
+        destination[n++] = ':';
+        Put(destination, ref n, magnitude / 60 % 60, 2);
+        if (magnitude % 60 != 0)
+        {
+            destination[n++] = ':';
+            Put(destination, ref n, magnitude % 60, 2);
+        }
+
+        return n;
+    }
+
+    private static bool TryOffset(ReadOnlySpan<char> s, out long offsetSeconds)
+    {
+        offsetSeconds = 0;
+        if (s.Length < 3 || (s[0] != '+' && s[0] != '-') || !Digits(s, 1, 2, out int hours))
+        {
+            return false;
+        }
+
+        int minutes = 0, seconds = 0;
+        ReadOnlySpan<char> rest = s[3..];
+        bool valid = rest.Length switch
+        {
+            0 => true,
+            2 => Digits(rest, 0, 2, out minutes),
+            3 => rest[0] == ':' && Digits(rest, 1, 2, out minutes),
+            6 => rest[0] == ':' && rest[3] == ':' && Digits(rest, 1, 2, out minutes) && Digits(rest, 4, 2, out seconds),
+            _ => false,
+        };
+        if (!valid)
+        {
+            return false;
+        }
+
+        if (minutes > 59 || seconds > 59)
+        {
+            return false;
+        }
+
+        offsetSeconds = (((hours * 60L) + minutes) * 60L) + seconds;
+        if (offsetSeconds > 18 * 3600)
+        {
+            return false;
+        }
+
+        offsetSeconds = s[0] == '-' ? -offsetSeconds : offsetSeconds;
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<char> s, int start, int count, out int value)
+    {
+        value = 0;
+        if (start + count > s.Length)
+        {
+            return false;
+        }
+
+        for (int i = start; i < start + count; i++)
+        {
+            char c = s[i];
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
+    }
+
+    private static void Put(Span<char> destination, ref int n, int value, int width)
+    {
+        for (int i = width - 1; i >= 0; i--)
+        {
+            destination[n + i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
+
+        n += width;
+    }
+}

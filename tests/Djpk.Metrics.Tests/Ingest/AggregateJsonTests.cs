@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Djpk.Metrics.Aggregation;
+using Djpk.Metrics.Logs;
+using Djpk.Metrics.Periods;
+using Djpk.Metrics.Ingest;
+using NodaTime;
+
+namespace Djpk.Metrics.Tests.Serialization;
+
+public class AggregateJsonTests
+{
+    private static readonly InteractionLog Log = new InteractionLogBuilder(DjpkProfile.Catalog)
+        .Add(new Consultation(Instant.FromUtc(2023, 11, 30, 17, 0), DjpkChannels.Phone, DjpkSegments.Pemda, new Topic("DBH"), new UserKey(1)))
+        .Add(new Consultation(Instant.FromUtc(2023, 12, 5, 1, 0), DjpkChannels.Phone, DjpkSegments.Pemda, new Topic("DBH"), new UserKey(1)))
+        .Add(new Consultation(Instant.FromUtc(2023, 12, 6, 1, 0), DjpkChannels.WhatsApp, DjpkSegments.Akademisi, Topic.Unspecified, new UserKey(2)))
+        .Build();
+
+    [Fact]
+    public void Serialize_CountCube_WritesAxesAndEveryCellOfPeriodsWithData()
+    {
+        CountCube cube = new Aggregator(ReportingCalendar.Jakarta).Count(
+            Log, AggregationRequest.PerPeriod(PeriodGrain.Month).Within(PeriodRange.MonthsOf(2023)).By(AggregationDimensions.Channel));
+        using JsonDocument json = JsonDocument.Parse(AggregateJson.Serialize(cube));
+        JsonElement root = json.RootElement;
+
+        Assert.Equal("consultations", root.GetProperty("measure").GetString());
+        Assert.Equal("Asia/Jakarta", root.GetProperty("zone").GetString());
+        Assert.Equal("Month", root.GetProperty("grain").GetString());
+        Assert.Equal(["channel"], root.GetProperty("dimensions").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("2023-11-30T17:00:00Z", root.GetProperty("earliest").GetString());
+        Assert.Equal(12, root.GetProperty("periods").GetArrayLength());
+        Assert.Equal(
+            [.. Enumerable.Repeat(false, 11), true],
+            root.GetProperty("periods").EnumerateArray().Select(p => p.GetProperty("hasData").GetBoolean()));
+        JsonElement[] cells = [.. root.GetProperty("cells").EnumerateArray()];
+        Assert.Equal(DjpkProfile.Catalog.Channels.Length, cells.Length); // December only; every channel, zeros included
+        Assert.Equal(2, cells.Single(c => c.GetProperty("channel").GetString() == "phone").GetProperty("count").GetInt64());
+        Assert.All(cells, c => Assert.False(c.TryGetProperty("segment", out _)));
+        Assert.Equal(cube.Total(), cells.Sum(c => c.GetProperty("count").GetInt64()));
+    }
+
+    [Fact]
+    public void Write_DistinctUserCube_CountsUsersPerCell()
+    {
+        DistinctUserCube cube = new Aggregator(ReportingCalendar.Jakarta).CountDistinctUsers(
+            Log, AggregationRequest.PerPeriod(PeriodGrain.Month).By(AggregationDimensions.Segment));
+        var stream = new MemoryStream();
+        AggregateJson.Write(cube, stream);
+        using JsonDocument json = JsonDocument.Parse(stream.ToArray());
+        JsonElement root = json.RootElement;
+
+        Assert.Equal("distinctUsers", root.GetProperty("measure").GetString());
+        Assert.Equal(["2023-12"], root.GetProperty("periods").EnumerateArray().Select(p => p.GetProperty("period").GetString()));
+        Assert.Equal(
+            [("akademisi", 1L), ("pemda", 1), ("kementerian-lembaga", 0), ("lainnya", 0)],
+            root.GetProperty("cells").EnumerateArray().Select(c => (c.GetProperty("segment").GetString()!, c.GetProperty("count").GetInt64())));
+    }
+}
