@@ -128,6 +128,7 @@ public sealed class WorkingDayCalendar
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
     /// <exception cref="FormatException">The content is not valid JSON or breaks a rule of the format; the message names the field and the fix.</exception>
     /// <exception cref="IOException">The stream cannot be read.</exception>
+    /// <exception cref="NotSupportedException">The stream does not support reading.</exception>
     public static WorkingDayCalendar Read(Stream utf8Json) => HolidayFileReader.Read(utf8Json, utf8Json is FileStream file ? "Holiday file '" + Path.GetFileName(file.Name) + "'" : "Holiday file");
 
     /// <summary>Reads the holiday files of contiguous years of one country into one calendar.</summary>
@@ -140,6 +141,7 @@ public sealed class WorkingDayCalendar
     /// <exception cref="FormatException">A file is not valid JSON or breaks a rule of the format, or the files are of several countries,
     /// repeat a year or skip one; the message names the file (by its position, or its name for a <see cref="FileStream"/>), the field and the fix.</exception>
     /// <exception cref="IOException">A stream cannot be read.</exception>
+    /// <exception cref="NotSupportedException">A stream does not support reading.</exception>
     public static WorkingDayCalendar Read(IEnumerable<Stream> utf8JsonFiles) => HolidayFileReader.ReadAll(utf8JsonFiles);
 
     /// <summary>Joins calendars of contiguous, non-overlapping years into one.</summary>

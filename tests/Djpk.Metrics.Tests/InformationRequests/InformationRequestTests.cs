@@ -22,6 +22,18 @@ public class InformationRequestTests
     }
 
     [Fact]
+    public void TryGetDeadline_OutsideTheCalendar_ReturnsFalseInsteadOfThrowing()
+    {
+        var request = new InformationRequest("1", new LocalDate(2025, 12, 19), "penelitian", ["APBD"]);
+        Assert.False(request.TryGetDeadline(Indonesia, out LocalDate deadline));
+        Assert.Equal(default, deadline);
+        Assert.True(request.TryGetDeadline(HolidayFiles.All, out deadline));
+        Assert.Equal(new LocalDate(2026, 1, 7), deadline);
+        Assert.Equal(deadline, request.Deadline(HolidayFiles.All));
+        Assert.Throws<ArgumentNullException>(() => request.TryGetDeadline(null!, out _));
+    }
+
+    [Fact]
     public void Constructor_KeepsOutcomeDecisionAndReasonConsistent()
     {
         LocalDate day = new(2023, 5, 2);
