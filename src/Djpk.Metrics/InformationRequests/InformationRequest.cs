@@ -112,6 +112,17 @@ public sealed class InformationRequest
         return calendar.AddWorkingDays(Received, ResponseWorkingDays + (Extended ? ExtensionWorkingDays : 0));
     }
 
+    /// <summary>Finds the last day the answer is due on, when <paramref name="calendar"/> covers the answer period.</summary>
+    /// <param name="calendar">The working days.</param>
+    /// <param name="deadline">Set to the day <see cref="ResponseWorkingDays"/> (plus <see cref="ExtensionWorkingDays"/> if extended) working days after receipt; the default date when the method returns <see langword="false"/>.</param>
+    /// <returns><see langword="true"/> when the calendar covers the period; <see langword="false"/> when it leaves the calendar's years.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is <see langword="null"/>.</exception>
+    public bool TryGetDeadline(WorkingDayCalendar calendar, out LocalDate deadline)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return calendar.TryAddWorkingDays(Received, ResponseWorkingDays + (Extended ? ExtensionWorkingDays : 0), out deadline);
+    }
+
     /// <summary>Returns whether the request was decided by its deadline.</summary>
     /// <param name="calendar">The working days.</param>
     /// <returns><see langword="true"/> or <see langword="false"/>; <see langword="null"/> while pending.</returns>
