@@ -205,7 +205,7 @@ public static class December2023
         string mainPurpose = ppid.GetProperty("mainPurpose").GetString()!;
         string[] data = [.. ppid.GetProperty("dataRequested").EnumerateArray().Select(d => d.GetString()!)];
         string[] purposes = [mainPurpose, mainPurpose, mainPurpose, "tugas akhir", "perencanaan daerah", "pemberitaan"];
-        WorkingDayCalendar calendar = WorkingDayCalendar.Indonesia;
+        WorkingDayCalendar calendar = DjpkProfile.WorkingDays;
         var requests = new List<InformationRequest>();
         for (int i = 0; i < total; i++)
         {

@@ -27,8 +27,8 @@ if (options.Verify)
     return 0;
 }
 
-ReportSettings settings = ReportSettings.Djpk.WithLanguage(options.Language);
-MonthlyReport report = MonthlyReport.Build(December2023.Month, December2023.Inputs(figures), settings);
+ReportProfile profile = DjpkProfile.Profile.WithLanguage(options.Language);
+MonthlyReport report = MonthlyReport.Build(December2023.Month, December2023.Inputs(figures), profile);
 
 if (options.Json)
 {

@@ -1,10 +1,19 @@
+using Djpk.Metrics.Comparison;
+using Djpk.Metrics.InformationRequests;
 using Djpk.Metrics.Ingest;
+using Djpk.Metrics.Periods;
+using Djpk.Metrics.Reporting;
 
 namespace Djpk.Metrics.Profiles;
 
-/// <summary>What DJPK's monthly report knows: its catalog of channels and user segments, its ingest defaults and its report profile.</summary>
-/// <remarks>The catalog's codes follow the order of the published report: five consultation channels, the website,
-/// three social-media accounts and the PPID desk; then the four user segments.</remarks>
+/// <summary>What DJPK's monthly report knows: its catalog of channels and user segments, ingest defaults, report settings and wording, and Indonesia's holidays.</summary>
+/// <remarks>
+/// <para>The catalog's codes follow the order of the published report: five consultation channels, the website,
+/// three social-media accounts and the PPID desk; then the four user segments.</para>
+/// <para><see cref="Settings"/> reproduce the December 2023 report: changes truncated to whole percents (one decimal below
+/// 10%, and always one in the e-mail section, "naik 46,5%"), channel shares truncated, segment shares by largest
+/// remainder, Indonesian text, Asia/Jakarta, "meningkat signifikan" from +100%.</para>
+/// </remarks>
 public static class DjpkProfile
 {
     /// <summary>Gets DJPK's catalog: the ten channels and four user segments of its monthly report.</summary>
@@ -15,9 +24,9 @@ public static class DjpkProfile
         .WithChannel(new ChannelInfo(DjpkChannels.HaiKemenkeu, "HAI Kemenkeu", "HAI Kemenkeu", ChannelKind.Consultation))
         .WithChannel(new ChannelInfo(DjpkChannels.LiveChat, "Live Chat DJPK", "DJPK live chat", ChannelKind.Consultation))
         .WithChannel(new ChannelInfo(DjpkChannels.Website, "Website DJPK", "DJPK website", ChannelKind.Web))
-        .WithChannel(new ChannelInfo(DjpkChannels.Instagram, "Instagram @ditjenpk", "Instagram @ditjenpk", ChannelKind.Social))
-        .WithChannel(new ChannelInfo(DjpkChannels.Twitter, "Twitter DJPK", "DJPK Twitter", ChannelKind.Social))
-        .WithChannel(new ChannelInfo(DjpkChannels.Facebook, "Facebook DJPK", "DJPK Facebook", ChannelKind.Social))
+        .WithChannel(new ChannelInfo(DjpkChannels.Instagram, "Instagram", "Instagram", ChannelKind.Social))
+        .WithChannel(new ChannelInfo(DjpkChannels.Twitter, "Twitter", "Twitter", ChannelKind.Social))
+        .WithChannel(new ChannelInfo(DjpkChannels.Facebook, "Facebook", "Facebook", ChannelKind.Social))
         .WithChannel(new ChannelInfo(DjpkChannels.Ppid, "PPID DJPK", "DJPK PPID (information requests)", ChannelKind.InformationRequest))
         .WithSegment(new UserSegmentInfo(DjpkSegments.Akademisi, "Akademisi", "Academics", "Guru, mahasiswa dan siswa sekolah"))
         .WithSegment(new UserSegmentInfo(DjpkSegments.Pemda, "Pemda", "Local governments", "Termasuk Anggota/Pimpinan DPRD dan Perangkat Daerah/Desa"))
@@ -26,4 +35,43 @@ public static class DjpkProfile
 
     /// <summary>Gets the ingest options for DJPK's exports: <see cref="Catalog"/>, strict, offset-less timestamps rejected.</summary>
     public static IngestOptions IngestOptions { get; } = IngestOptions.For(Catalog);
+
+    /// <summary>Gets Indonesia's national holidays and collective leave days (cuti bersama) of 2023 to 2027, from the files embedded in this package; see <see cref="WorkingDayCalendar.Sources"/> for each year's decree and whether it was checked.</summary>
+    public static WorkingDayCalendar WorkingDays { get; } = LoadWorkingDays();
+
+    /// <summary>Gets the settings of DJPK's monthly report, as the December 2023 report applies them.</summary>
+    public static ReportSettings Settings { get; } = new ReportSettings(ReportingCalendar.Jakarta)
+        .WithChangeRounding(RoundingRule.TowardZero, 0, 1, 10m)
+        .WithShareRounding(0, RoundingRule.TowardZero, ShareAllocationMethod.LargestRemainder, RoundingRule.HalfAwayFromZero)
+        .WithSignificantChange(100m)
+        .WithChannelChangeDecimals(DjpkChannels.Email, 1)
+        .WithWorkingDays(WorkingDays);
+
+    /// <summary>Gets DJPK's report wording: <see cref="ReportWording.Default"/> with DJPK's title, website and PPID names.</summary>
+    public static ReportWording Wording { get; } = ReportWording.Default.WithOverrides(Resource("Djpk.Metrics.Reporting.Profiles.Djpk.wording.json"));
+
+    /// <summary>Gets DJPK's report profile: <see cref="Catalog"/>, <see cref="Settings"/> and <see cref="Wording"/>.</summary>
+    public static ReportProfile Profile { get; } = new("djpk", Catalog, Settings, Wording);
+
+    private static WorkingDayCalendar LoadWorkingDays()
+    {
+        string[] names = [.. typeof(DjpkProfile).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("Djpk.Metrics.Reporting.Profiles.Djpk.Holidays.indonesia-", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)];
+        Stream[] streams = [.. names.Select(Resource)];
+        try
+        {
+            return WorkingDayCalendar.Read(streams);
+        }
+        finally
+        {
+            foreach (Stream stream in streams)
+            {
+                stream.Dispose();
+            }
+        }
+    }
+
+    private static Stream Resource(string name) =>
+        typeof(DjpkProfile).Assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException($"The resource '{name}' is missing from the assembly.");
 }

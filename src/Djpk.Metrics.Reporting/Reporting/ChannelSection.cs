@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Djpk.Metrics.Aggregation;
 using Djpk.Metrics.Comparison;
+using Djpk.Metrics.Statistics;
 
 namespace Djpk.Metrics.Reporting;
 
@@ -10,8 +11,13 @@ public sealed class ChannelSection
 {
     internal ChannelSection(
         ChannelInfo info, long? count, long? previousMonth, long? sameMonthLastYear, Share? share,
-        ImmutableArray<TopicCount> topTopics, ImmutableArray<long?> yearSeries)
+        ImmutableArray<TopicCount> topTopics, ImmutableArray<long?> yearSeries, int changeDecimals,
+        LinearTrend? trend, AnomalyScan? anomalies, SeriesForecast? forecast)
     {
+        ChangeDecimals = changeDecimals;
+        Trend = trend;
+        Anomalies = anomalies;
+        Forecast = forecast;
         Info = info;
         Count = count;
         PreviousMonth = previousMonth;
@@ -47,4 +53,16 @@ public sealed class ChannelSection
 
     /// <summary>Gets the consultations of each month from January of the report's year to the report's month.</summary>
     public ImmutableArray<long?> YearSeries { get; }
+
+    /// <summary>Gets the decimals of the section's changes when the settings give the channel its own (DJPK's e-mail section prints "46,5%"); otherwise the report's rule by magnitude applies.</summary>
+    public int ChangeDecimals { get; }
+
+    /// <summary>Gets the linear trend of the year's months so far; <see langword="null"/> when fewer than five months have data.</summary>
+    public LinearTrend? Trend { get; }
+
+    /// <summary>Gets the scan of the year's months for unusual ones; <see langword="null"/> when fewer than five months have data.</summary>
+    public AnomalyScan? Anomalies { get; }
+
+    /// <summary>Gets the forecast of the next month from up to 24 months of history; <see langword="null"/> when the log has fewer than three months of the channel.</summary>
+    public SeriesForecast? Forecast { get; }
 }

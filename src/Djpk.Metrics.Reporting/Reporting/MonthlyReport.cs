@@ -6,8 +6,7 @@ using Djpk.Metrics.InformationRequests;
 using Djpk.Metrics.Logs;
 using Djpk.Metrics.Periods;
 using Djpk.Metrics.Social;
-
-using Djpk.Metrics.Profiles;
+using Djpk.Metrics.Statistics;
 
 using Djpk.Metrics.Formatting;
 namespace Djpk.Metrics.Reporting;
@@ -21,12 +20,12 @@ namespace Djpk.Metrics.Reporting;
 public sealed class MonthlyReport
 {
     private MonthlyReport(
-        ReportingPeriod month, ReportSettings settings, Catalog catalog, WebsiteSection website, ConsultationSection consultations,
+        ReportingPeriod month, ReportProfile profile, Catalog catalog, WebsiteSection website, ConsultationSection consultations,
         SegmentSection segments, ImmutableArray<SocialSection> social, InformationRequestSection requests, ComplaintSection complaints,
         ImmutableArray<ReportNote> notes)
     {
         Month = month;
-        Settings = settings;
+        Profile = profile;
         Catalog = catalog;
         Website = website;
         Consultations = consultations;
@@ -40,8 +39,11 @@ public sealed class MonthlyReport
     /// <summary>Gets the report's month.</summary>
     public ReportingPeriod Month { get; }
 
-    /// <summary>Gets the settings the report was built and is written with.</summary>
-    public ReportSettings Settings { get; }
+    /// <summary>Gets the profile the report was built with: catalog, settings and wording.</summary>
+    public ReportProfile Profile { get; }
+
+    /// <summary>Gets the zone, rounding rules and language: the profile's settings.</summary>
+    public ReportSettings Settings => Profile.Settings;
 
     /// <summary>Gets the catalog of channel and segment names.</summary>
     public Catalog Catalog { get; }
@@ -67,28 +69,29 @@ public sealed class MonthlyReport
     /// <summary>Gets the notes printed at the end.</summary>
     public ImmutableArray<ReportNote> Notes { get; }
 
-    /// <summary>Builds the report of <paramref name="month"/> from <paramref name="inputs"/> under <paramref name="settings"/>.</summary>
+    /// <summary>Builds the report of <paramref name="month"/> from <paramref name="inputs"/> under <paramref name="profile"/>.</summary>
     /// <param name="month">The report's month.</param>
     /// <param name="inputs">The data; a missing input gives a section that says so.</param>
-    /// <param name="settings">The zone, rounding rules and language, such as <see cref="ReportSettings.Djpk"/>.</param>
+    /// <param name="profile">The catalog, settings and wording, such as DJPK's <c>DjpkProfile.Profile</c>.</param>
     /// <returns>The report.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="inputs"/> or <paramref name="settings"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="inputs"/> or <paramref name="profile"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="month"/> is not a month.</exception>
-    public static MonthlyReport Build(ReportingPeriod month, ReportInputs inputs, ReportSettings settings)
+    public static MonthlyReport Build(ReportingPeriod month, ReportInputs inputs, ReportProfile profile)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(profile);
+        ReportSettings settings = profile.Settings;
         if (month.Grain != PeriodGrain.Month)
         {
             throw new ArgumentException("A monthly report is built for a month.", nameof(month));
         }
 
-        Catalog catalog = inputs.Consultations?.Catalog ?? DjpkProfile.Catalog;
+        Catalog catalog = inputs.Consultations?.Catalog ?? profile.Catalog;
         PeriodRange yearMonths = new(ReportingPeriod.Month(month.Year, 1), month);
         (ConsultationSection consultations, SegmentSection segments) = BuildConsultations(month, yearMonths, inputs.Consultations, catalog, settings);
         return new MonthlyReport(
             month,
-            settings,
+            profile,
             catalog,
             BuildWebsite(month, inputs),
             consultations,
@@ -124,7 +127,7 @@ public sealed class MonthlyReport
         ChannelInfo[] channels = [.. catalog.Channels.Where(c => c.Kind == ChannelKind.Consultation)];
         ReportingPeriod previous = month.Previous();
         ReportingPeriod lastYear = month.SameLastYear();
-        ReportingPeriod first = lastYear < yearMonths.First ? lastYear : yearMonths.First;
+        ReportingPeriod first = month.PlusPeriods(-(SeriesForecast.SeasonalMinimumMonths - 1));
         var aggregator = new Aggregator(settings.Calendar);
         CountCube cube = aggregator.Count(log, AggregationRequest.PerPeriod(PeriodGrain.Month)
             .Within(new PeriodRange(first, month))
@@ -132,6 +135,10 @@ public sealed class MonthlyReport
             .ForChannels(channels.Select(c => c.Channel)));
 
         long? total = cube.Count(month);
+        MonthlySeries? yearSeries(Channel channel) =>
+            MonthlySeries.FromCounts(yearMonths.First, yearMonths.Select(m => cube.Count(m, channel))).Trim() is { Count: >= AnomalyScan.MinimumMonths } series
+                ? series
+                : null;
         ImmutableArray<ChannelSection> channelSections =
         [
             .. channels.Select(info => new ChannelSection(
@@ -141,7 +148,11 @@ public sealed class MonthlyReport
                 cube.Count(lastYear, info.Channel),
                 total is long t && cube.Count(month, info.Channel) is long part ? Share.Of(part, t) : null,
                 [.. cube.TopTopics(month, info.Channel, settings.TopTopics) ?? []],
-                [.. yearMonths.Select(m => cube.Count(m, info.Channel))])),
+                [.. yearMonths.Select(m => cube.Count(m, info.Channel))],
+                settings.ChannelChangeDecimals.TryGetValue(info.Channel, out int own) ? own : settings.ChangeDecimals,
+                yearSeries(info.Channel)?.Trend(),
+                yearSeries(info.Channel)?.Anomalies(),
+                History(cube, first, month, info.Channel)?.Forecast())),
         ];
         var consultations = new ConsultationSection(
             true, total, cube.Count(previous), cube.Count(lastYear), YearToDate(cube, yearMonths), yearMonths, channelSections);
@@ -169,6 +180,14 @@ public sealed class MonthlyReport
         }
 
         return (consultations, segments);
+    }
+
+    // The channel's months with data up to the report's month, from at most 24 months back; null when fewer than a trend needs.
+    private static MonthlySeries? History(CountCube cube, ReportingPeriod first, ReportingPeriod month, Channel channel)
+    {
+        PeriodRange months = new(first, month);
+        MonthlySeries? series = MonthlySeries.FromCounts(first, months.Select(m => cube.Count(m, channel))).Trim();
+        return series is { Count: >= LinearTrend.MinimumMonths, HasGaps: false } && series.Last == month ? series : null;
     }
 
     private static long? YearToDate(CountCube cube, PeriodRange yearMonths)

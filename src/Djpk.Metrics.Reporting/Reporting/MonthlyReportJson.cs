@@ -4,6 +4,7 @@ using Djpk.Metrics.Comparison;
 using Djpk.Metrics.Complaints;
 using Djpk.Metrics.InformationRequests;
 using Djpk.Metrics.Social;
+using Djpk.Metrics.Statistics;
 
 namespace Djpk.Metrics.Reporting;
 
@@ -21,9 +22,11 @@ internal static class MonthlyReportJson
         ReportSettings s = report.Settings;
         var document = new ReportDocument(
             report.Month.ToString(),
+            report.Profile.Name,
             s.Calendar.Zone.Id,
             new SettingsDocument(s.ChangeRule.ToString(), s.ChangeDecimals, s.SmallChangeDecimals, s.SmallChangeBelowPercent,
-                s.ChannelShareRule.ToString(), s.ShareDecimals, s.SegmentShareMethod.ToString(), s.SignificantChangePercent, s.WorkingDays.Version),
+                s.ChannelShareRule.ToString(), s.ShareDecimals, s.SegmentShareMethod.ToString(), s.SignificantChangePercent, s.WorkingDays?.Version,
+                s.ChannelChangeDecimals.OrderBy(p => p.Key).ToDictionary(p => p.Key.Id, p => p.Value)),
             new WebsiteDocument(report.Website.IsAvailable, report.Website.Visits, report.Website.VisitsLastYear, Change(report.Website.YearOnYear, s),
                 [.. report.Website.TopPages.Select(p => new PageDocument(p.Page, p.Visits))]),
             Consultations(report.Consultations, s),
@@ -37,19 +40,32 @@ internal static class MonthlyReportJson
         return JsonSerializer.Serialize(document, Context.ReportDocument);
     }
 
-    private static ChangeDocument? Change(PercentChange? change, ReportSettings settings) =>
+    private static ChangeDocument? Change(PercentChange? change, ReportSettings settings, Channel? channel = null) =>
         change is PercentChange c
-            ? new ChangeDocument(c.Previous, c.Current, c.Difference, c.Direction.ToString(), c.Percent, settings.PublishedPercent(c))
+            ? new ChangeDocument(c.Previous, c.Current, c.Difference, c.Direction.ToString(), c.Percent, settings.PublishedPercent(c, channel))
             : null;
+
+    private static TrendDocument? Trend(LinearTrend? trend) => trend is null ? null : new TrendDocument(
+        trend.Months.First.ToString(), trend.Months.Last.ToString(), trend.IsDefined ? null : trend.Reason.ToString(), trend.Direction.ToString(),
+        trend.Slope, trend.Intercept, trend.RSquared, trend.Level, trend.SlopeInterval?.Lower, trend.SlopeInterval?.Upper, trend.IsSignificant);
+
+    private static AnomaliesDocument? Anomalies(AnomalyScan? scan) => scan is null ? null : new AnomaliesDocument(
+        scan.Months.First.ToString(), scan.Months.Last.ToString(), scan.IsDefined ? null : scan.Reason.ToString(), scan.Threshold, scan.Median,
+        [.. scan.Flagged.Select(p => new AnomalyDocument(p.Month.ToString(), p.Value, p.Score))]);
+
+    private static ForecastDocument? Forecast(SeriesForecast? forecast) => forecast is null ? null : new ForecastDocument(
+        forecast.History.First.ToString(), forecast.History.Last.ToString(), forecast.IsDefined ? null : forecast.Reason.ToString(),
+        forecast.IsDefined ? forecast.Model.ToString() : null, forecast.Level,
+        [.. forecast.Points.Select(p => new ForecastPointDocument(p.Month.ToString(), p.Value, p.Interval.Lower, p.Interval.Upper))]);
 
     private static ConsultationsDocument Consultations(ConsultationSection c, ReportSettings s) => new(
         c.IsAvailable, c.Total, c.PreviousMonth, c.SameMonthLastYear, Change(c.MonthOnMonth, s), Change(c.YearOnYear, s), c.YearToDate,
         [.. c.Channels.Select(ch => new ChannelDocument(
             ch.Info.Channel.Id, ch.Info.IndonesianName, ch.Count, ch.PreviousMonth, ch.SameMonthLastYear,
             ch.Share?.Percent, ch.Share?.ToPercent(s.ShareDecimals, s.ChannelShareRule),
-            Change(ch.MonthOnMonth, s), Change(ch.YearOnYear, s),
+            Change(ch.MonthOnMonth, s, ch.Info.Channel), Change(ch.YearOnYear, s, ch.Info.Channel),
             [.. ch.TopTopics.Select(t => new TopicDocument(t.Topic.Name, t.Count))],
-            [.. ch.YearSeries]))]);
+            [.. ch.YearSeries], Trend(ch.Trend), Anomalies(ch.Anomalies), Forecast(ch.Forecast)))]);
 
     private static SocialDocument Social(SocialSection x, ReportSettings s)
     {
@@ -62,7 +78,7 @@ internal static class MonthlyReportJson
     }
 
     private static RecapDocument? Recap(InformationRequestRecap? recap) => recap is null ? null : new RecapDocument(
-        recap.Period.ToString(), recap.Received, recap.Decided, recap.OnTime, recap.OnTimeShare.Percent, recap.PendingAtEnd,
+        recap.Period.ToString(), recap.Received, recap.Decided, recap.OnTime, recap.Undetermined, recap.OnTimeShare?.Percent, recap.PendingAtEnd,
         [.. recap.ByPurpose.Select(p => new PurposeDocument(p.Purpose, p.Count))],
         recap.ByOutcome.OrderBy(o => o.Key).ToDictionary(o => o.Key.ToString(), o => o.Value));
 
@@ -71,12 +87,12 @@ internal static class MonthlyReportJson
 }
 
 internal sealed record ReportDocument(
-    string Month, string Zone, SettingsDocument Settings, WebsiteDocument Website, ConsultationsDocument Consultations, SegmentsDocument Segments,
+    string Month, string Profile, string Zone, SettingsDocument Settings, WebsiteDocument Website, ConsultationsDocument Consultations, SegmentsDocument Segments,
     SocialDocument[] Social, RequestsDocument InformationRequests, ComplaintsDocument Complaints, NoteDocument[] Notes);
 
 internal sealed record SettingsDocument(
     string ChangeRule, int ChangeDecimals, int SmallChangeDecimals, decimal SmallChangeBelowPercent, string ChannelShareRule, int ShareDecimals,
-    string SegmentShareMethod, decimal SignificantChangePercent, string WorkingDays);
+    string SegmentShareMethod, decimal? SignificantChangePercent, string? WorkingDays, Dictionary<string, int> ChannelChangeDecimals);
 
 internal sealed record ChangeDocument(long Previous, long Current, long Difference, string Direction, decimal? ExactPercent, decimal? PublishedPercent);
 
@@ -90,7 +106,20 @@ internal sealed record ConsultationsDocument(
 
 internal sealed record ChannelDocument(
     string Channel, string Name, long? Count, long? PreviousMonth, long? SameMonthLastYear, decimal? ExactShare, decimal? PublishedShare,
-    ChangeDocument? MonthOnMonth, ChangeDocument? YearOnYear, TopicDocument[] TopTopics, long?[] YearSeries);
+    ChangeDocument? MonthOnMonth, ChangeDocument? YearOnYear, TopicDocument[] TopTopics, long?[] YearSeries,
+    TrendDocument? Trend, AnomaliesDocument? Anomalies, ForecastDocument? Forecast);
+
+internal sealed record TrendDocument(
+    string From, string To, string? InsufficientData, string Direction, decimal? Slope, decimal? Intercept, decimal? RSquared, decimal Level,
+    decimal? SlopeLower, decimal? SlopeUpper, bool Significant);
+
+internal sealed record AnomaliesDocument(string From, string To, string? InsufficientData, decimal Threshold, decimal? Median, AnomalyDocument[] Flagged);
+
+internal sealed record AnomalyDocument(string Month, long Value, decimal Score);
+
+internal sealed record ForecastDocument(string From, string To, string? InsufficientData, string? Model, decimal Level, ForecastPointDocument[] Points);
+
+internal sealed record ForecastPointDocument(string Month, decimal Value, decimal Lower, decimal Upper);
 
 internal sealed record TopicDocument(string Topic, long Count);
 
@@ -106,7 +135,7 @@ internal sealed record SocialDocument(
 internal sealed record RequestsDocument(bool Available, RecapDocument? Month, RecapDocument? YearToDate);
 
 internal sealed record RecapDocument(
-    string Period, long Received, long Decided, long OnTime, decimal? OnTimePercent, long PendingAtEnd, PurposeDocument[] ByPurpose,
+    string Period, long Received, long Decided, long OnTime, long Undetermined, decimal? OnTimePercent, long PendingAtEnd, PurposeDocument[] ByPurpose,
     Dictionary<string, long> ByOutcome);
 
 internal sealed record PurposeDocument(string Purpose, long Count);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Djpk.Metrics.Comparison;
 using Djpk.Metrics.InformationRequests;
 using Djpk.Metrics.Periods;
@@ -7,17 +8,20 @@ namespace Djpk.Metrics.Reporting;
 
 /// <summary>How a monthly report is computed and written: zone, rounding of changes and shares, language, thresholds.</summary>
 /// <remarks>
-/// Immutable: each <c>With…</c> method returns a new value. <see cref="Djpk"/> reproduces the seed report's conventions:
-/// changes truncated to whole percents (one decimal below 10%), channel shares truncated, segment shares by largest
-/// remainder, Indonesian text, Asia/Jakarta.
+/// <para>Immutable: each <c>With…</c> method returns a new value. <see cref="ReportSettings(ReportingCalendar)"/> gives neutral
+/// defaults: changes and shares to one decimal rounded half away from zero, segment shares by largest remainder, Indonesian
+/// text, three top topics, no "significant" wording and no working-day calendar (so no on-time share of information
+/// requests). A profile sets its own conventions; DJPK's are <c>Djpk.Metrics.Profiles.DjpkProfile.Settings</c>.</para>
 /// </remarks>
 public sealed class ReportSettings
 {
     private ReportSettings(
         ReportingCalendar calendar, ReportLanguage language, RoundingRule changeRule, int changeDecimals, int smallChangeDecimals,
         decimal smallChangeBelowPercent, RoundingRule channelShareRule, int shareDecimals, ShareAllocationMethod segmentShareMethod,
-        RoundingRule segmentShareRule, int topTopics, decimal significantChangePercent, WorkingDayCalendar workingDays)
+        RoundingRule segmentShareRule, int topTopics, decimal? significantChangePercent, WorkingDayCalendar? workingDays,
+        ImmutableDictionary<Channel, int> channelChangeDecimals)
     {
+        ChannelChangeDecimals = channelChangeDecimals;
         Calendar = calendar;
         Language = language;
         ChangeRule = changeRule;
@@ -33,11 +37,16 @@ public sealed class ReportSettings
         WorkingDays = workingDays;
     }
 
-    /// <summary>Gets the settings of DJPK's monthly report, as the December 2023 report applies them.</summary>
-    public static ReportSettings Djpk { get; } = new(
-        ReportingCalendar.Jakarta, ReportLanguage.Indonesian, RoundingRule.TowardZero, 0, 1, 10m,
-        RoundingRule.TowardZero, 0, ShareAllocationMethod.LargestRemainder, RoundingRule.HalfAwayFromZero, 3, 100m,
-        WorkingDayCalendar.Indonesia);
+    /// <summary>Creates neutral settings whose months are bounded in <paramref name="calendar"/>'s zone.</summary>
+    /// <param name="calendar">The calendar, such as <see cref="ReportingCalendar.Jakarta"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="calendar"/> is <see langword="null"/>.</exception>
+    public ReportSettings(ReportingCalendar calendar)
+        : this(
+            calendar ?? throw new ArgumentNullException(nameof(calendar)), ReportLanguage.Indonesian, RoundingRule.HalfAwayFromZero, 1, 1, 0m,
+            RoundingRule.HalfAwayFromZero, 1, ShareAllocationMethod.LargestRemainder, RoundingRule.HalfAwayFromZero, 3, null, null,
+            ImmutableDictionary<Channel, int>.Empty)
+    {
+    }
 
     /// <summary>Gets the zone whose local midnights bound the months.</summary>
     public ReportingCalendar Calendar { get; }
@@ -72,11 +81,14 @@ public sealed class ReportSettings
     /// <summary>Gets how many top topics a channel section lists.</summary>
     public int TopTopics { get; }
 
-    /// <summary>Gets the increase, in percent, from which the text says "meningkat signifikan" instead of a figure.</summary>
-    public decimal SignificantChangePercent { get; }
+    /// <summary>Gets the increase, in percent, from which the text says "meningkat signifikan" instead of a figure; <see langword="null"/> never says so.</summary>
+    public decimal? SignificantChangePercent { get; }
 
-    /// <summary>Gets the working days for information-request deadlines.</summary>
-    public WorkingDayCalendar WorkingDays { get; }
+    /// <summary>Gets the working days for information-request deadlines; <see langword="null"/> leaves the on-time share undefined.</summary>
+    public WorkingDayCalendar? WorkingDays { get; }
+
+    /// <summary>Gets the channels whose changes are printed with their own number of decimals, such as DJPK's e-mail section ("naik 46,5%").</summary>
+    public ImmutableDictionary<Channel, int> ChannelChangeDecimals { get; }
 
     /// <summary>Returns a copy that writes in <paramref name="language"/>.</summary>
     /// <param name="language">The language.</param>
@@ -164,23 +176,48 @@ public sealed class ReportSettings
         return Copy(workingDays: workingDays);
     }
 
-    /// <summary>Returns the published percent of <paramref name="change"/>: rounded once, with the decimals its magnitude calls for.</summary>
+    /// <summary>Returns a copy that prints the changes of <paramref name="channel"/>'s section with <paramref name="decimals"/> decimals, whatever their magnitude.</summary>
+    /// <param name="channel">The channel.</param>
+    /// <param name="decimals">The decimals, 0 to 10.</param>
+    /// <returns>The new settings.</returns>
+    /// <exception cref="ArgumentException"><paramref name="channel"/> is the default value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="decimals"/> is out of range.</exception>
+    public ReportSettings WithChannelChangeDecimals(Channel channel, int decimals)
+    {
+        if (channel.IsDefault)
+        {
+            throw new ArgumentException("The channel must have an id.", nameof(channel));
+        }
+
+        Rounding.ValidateDecimals(decimals);
+        return Copy(channelChangeDecimals: ChannelChangeDecimals.SetItem(channel, decimals));
+    }
+
+    /// <summary>Returns the decimals a change is published with: the channel's own, else the decimals its magnitude calls for.</summary>
     /// <param name="change">The change.</param>
+    /// <param name="channel">The channel whose section prints it, if any.</param>
+    /// <returns>The decimals; <see cref="ChangeDecimals"/> when the change is undefined.</returns>
+    public int ChangeDecimalsFor(PercentChange change, Channel? channel = null) =>
+        channel is Channel c && ChannelChangeDecimals.TryGetValue(c, out int own) ? own
+        : change.Percent is decimal exact && Math.Abs(exact) < SmallChangeBelowPercent ? SmallChangeDecimals
+        : ChangeDecimals;
+
+    /// <summary>Returns the published percent of <paramref name="change"/>: rounded once under <see cref="ChangeRule"/>, with <see cref="ChangeDecimalsFor"/> decimals.</summary>
+    /// <param name="change">The change.</param>
+    /// <param name="channel">The channel whose section prints it, if any.</param>
     /// <returns>The signed percent; <see langword="null"/> when the change is undefined.</returns>
-    public decimal? PublishedPercent(PercentChange change) =>
-        change.Percent is decimal exact
-            ? change.ToPercent(Math.Abs(exact) < SmallChangeBelowPercent ? SmallChangeDecimals : ChangeDecimals, ChangeRule)
-            : null;
+    public decimal? PublishedPercent(PercentChange change, Channel? channel = null) =>
+        change.Percent is not null ? change.ToPercent(ChangeDecimalsFor(change, channel), ChangeRule) : null;
 
     // A copy with the given settings changed; arguments are validated by the public With… methods.
     private ReportSettings Copy(
         ReportingCalendar? calendar = null, ReportLanguage? language = null, RoundingRule? changeRule = null, int? changeDecimals = null,
         int? smallChangeDecimals = null, decimal? smallChangeBelowPercent = null, RoundingRule? channelShareRule = null, int? shareDecimals = null,
         ShareAllocationMethod? segmentShareMethod = null, RoundingRule? segmentShareRule = null, int? topTopics = null,
-        decimal? significantChangePercent = null, WorkingDayCalendar? workingDays = null) =>
+        decimal? significantChangePercent = null, WorkingDayCalendar? workingDays = null, ImmutableDictionary<Channel, int>? channelChangeDecimals = null) =>
         new(
             calendar ?? Calendar, language ?? Language, changeRule ?? ChangeRule, changeDecimals ?? ChangeDecimals,
             smallChangeDecimals ?? SmallChangeDecimals, smallChangeBelowPercent ?? SmallChangeBelowPercent, channelShareRule ?? ChannelShareRule,
             shareDecimals ?? ShareDecimals, segmentShareMethod ?? SegmentShareMethod, segmentShareRule ?? SegmentShareRule, topTopics ?? TopTopics,
-            significantChangePercent ?? SignificantChangePercent, workingDays ?? WorkingDays);
+            significantChangePercent ?? SignificantChangePercent, workingDays ?? WorkingDays, channelChangeDecimals ?? ChannelChangeDecimals);
 }

@@ -24,22 +24,36 @@ public sealed class ReportFormatter
     private readonly char _decimalSeparator;
     private readonly string[] _months;
 
-    private ReportFormatter(ReportLanguage language, char groupSeparator, char decimalSeparator, string[] months)
+    private ReportFormatter(ReportLanguage language, char groupSeparator, char decimalSeparator, string[] months, ChangeWords changeWords)
     {
         Language = language;
         _groupSeparator = groupSeparator;
         _decimalSeparator = decimalSeparator;
         _months = months;
+        ChangeWords = changeWords;
     }
 
     /// <summary>Gets the Indonesian formatter: "18.008", "13,5%", "naik"/"turun"/"tetap", "Desember 2023".</summary>
-    public static ReportFormatter Indonesian { get; } = new(ReportLanguage.Indonesian, '.', ',', IndonesianMonths);
+    public static ReportFormatter Indonesian { get; } = new(ReportLanguage.Indonesian, '.', ',', IndonesianMonths, ChangeWords.Indonesian);
 
     /// <summary>Gets the English formatter: "18,008", "13.5%", "up"/"down"/"unchanged", "December 2023".</summary>
-    public static ReportFormatter English { get; } = new(ReportLanguage.English, ',', '.', EnglishMonths);
+    public static ReportFormatter English { get; } = new(ReportLanguage.English, ',', '.', EnglishMonths, ChangeWords.English);
 
     /// <summary>Gets the language this formatter writes.</summary>
     public ReportLanguage Language { get; }
+
+    /// <summary>Gets the words <see cref="FormatChange"/> writes, such as "naik {percent}".</summary>
+    public ChangeWords ChangeWords { get; }
+
+    /// <summary>Returns a formatter of the same language that writes changes with <paramref name="words"/>, such as a report profile's "meningkat {percent}".</summary>
+    /// <param name="words">The words of a change.</param>
+    /// <returns>The new formatter; this one is unchanged.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="words"/> is <see langword="null"/>.</exception>
+    public ReportFormatter WithChangeWords(ChangeWords words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        return new ReportFormatter(Language, _groupSeparator, _decimalSeparator, _months, words);
+    }
 
     /// <summary>Returns the formatter for <paramref name="language"/>.</summary>
     /// <param name="language">The report language.</param>
@@ -115,7 +129,7 @@ public sealed class ReportFormatter
         _ => throw new ArgumentOutOfRangeException(nameof(direction), direction, "The direction must be one of the defined ChangeDirection values."),
     };
 
-    /// <summary>Formats a change as its direction and magnitude: "naik 44%", "turun 11,89%", "tetap"; from zero, "naik (dari 0)" or "up (from 0)".</summary>
+    /// <summary>Formats a change with <see cref="ChangeWords"/>: "naik 44%", "turun 11,89%", "tetap"; from zero, "naik (dari 0)" or "up (from 0)".</summary>
     /// <param name="change">The change.</param>
     /// <param name="decimals">The number of decimals of the percentage.</param>
     /// <param name="rule">The rounding rule, applied once to the exact change.</param>
@@ -124,15 +138,18 @@ public sealed class ReportFormatter
     public string FormatChange(PercentChange change, int decimals, RoundingRule rule)
     {
         decimal? percent = change.ToPercent(decimals, rule);
-        string direction = FormatDirection(change.Direction);
         if (change.Direction == ChangeDirection.Unchanged)
         {
-            return direction;
+            return ChangeWords.Unchanged;
         }
 
-        return percent is decimal value
-            ? direction + " " + FormatPercent(Math.Abs(value))
-            : direction + (Language == ReportLanguage.Indonesian ? " (dari 0)" : " (from 0)");
+        if (percent is not decimal value)
+        {
+            return ChangeWords.FromZero;
+        }
+
+        string template = change.Direction == ChangeDirection.Increase ? ChangeWords.Increase : ChangeWords.Decrease;
+        return template.Replace(ChangeWords.PercentPlaceholder, FormatPercent(Math.Abs(value)), StringComparison.Ordinal);
     }
 
     /// <summary>Formats a month of the ISO calendar: "Desember 2023" or "December 2023".</summary>

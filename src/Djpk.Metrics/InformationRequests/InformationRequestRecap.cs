@@ -10,9 +10,11 @@ namespace Djpk.Metrics.InformationRequests;
 public sealed class InformationRequestRecap
 {
     private InformationRequestRecap(
-        ReportingPeriod period, long received, long decided, long onTime, long pendingAtEnd,
-        ImmutableArray<PurposeCount> byPurpose, ImmutableDictionary<RequestOutcome, long> byOutcome)
+        ReportingPeriod period, long received, long decided, long onTime, long undetermined, long pendingAtEnd,
+        ImmutableArray<PurposeCount> byPurpose, ImmutableDictionary<RequestOutcome, long> byOutcome, WorkingDayCalendar? calendar)
     {
+        Undetermined = undetermined;
+        Calendar = calendar;
         Period = period;
         Received = received;
         Decided = decided;
@@ -34,8 +36,14 @@ public sealed class InformationRequestRecap
     /// <summary>Gets the requests decided in the period by their deadline.</summary>
     public long OnTime { get; }
 
-    /// <summary>Gets the share of decided requests that were on time; undefined when none was decided.</summary>
-    public Share OnTimeShare => Share.Of(OnTime, Decided);
+    /// <summary>Gets the share of decided requests that were on time; undefined when none was decided, and <see langword="null"/> when the deadline of some decided request lies outside <see cref="Calendar"/>'s years (see <see cref="Undetermined"/>).</summary>
+    public Share? OnTimeShare => Undetermined == 0 ? Share.Of(OnTime, Decided) : null;
+
+    /// <summary>Gets the decided requests whose deadline cannot be computed because it falls outside the years <see cref="Calendar"/> covers; they are neither on time nor late.</summary>
+    public long Undetermined { get; }
+
+    /// <summary>Gets the working-day calendar the deadlines were computed with; <see langword="null"/> when none was given, and then every decided request is undetermined.</summary>
+    public WorkingDayCalendar? Calendar { get; }
 
     /// <summary>Gets the requests received by the period's end and not decided by then.</summary>
     public long PendingAtEnd { get; }
@@ -49,20 +57,30 @@ public sealed class InformationRequestRecap
     /// <summary>Builds the recap of <paramref name="period"/>.</summary>
     /// <param name="requests">All requests known.</param>
     /// <param name="period">The period, such as a month or a year.</param>
-    /// <param name="calendar">The working days for deadlines.</param>
+    /// <param name="calendar">The working days for deadlines; <see langword="null"/> leaves every decided request undetermined.</param>
     /// <param name="asOf">The last day to take into account, such as the end of the report's month for a year-to-date recap; the period's end when <see langword="null"/>.</param>
     /// <returns>The recap.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="requests"/> or <paramref name="calendar"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A deadline leaves the calendar's years.</exception>
-    public static InformationRequestRecap For(IEnumerable<InformationRequest> requests, ReportingPeriod period, WorkingDayCalendar calendar, LocalDate? asOf = null)
+    /// <exception cref="ArgumentNullException"><paramref name="requests"/> is <see langword="null"/>.</exception>
+    public static InformationRequestRecap For(IEnumerable<InformationRequest> requests, ReportingPeriod period, WorkingDayCalendar? calendar, LocalDate? asOf = null)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        ArgumentNullException.ThrowIfNull(calendar);
         LocalDate end = asOf is LocalDate day && day < period.End ? day : period.End;
         InformationRequest[] all = [.. requests];
         InformationRequest[] received = [.. all.Where(r => period.Contains(r.Received) && r.Received <= end)];
         InformationRequest[] decided = [.. all.Where(r => r.Decided is LocalDate d && period.Contains(d) && d <= end)];
-        long onTime = decided.LongCount(r => r.IsOnTime(calendar) == true);
+        long onTime = 0, undetermined = 0;
+        foreach (InformationRequest request in decided)
+        {
+            if (calendar is null || !request.TryGetDeadline(calendar, out LocalDate deadline))
+            {
+                undetermined++;
+            }
+            else if (request.Decided <= deadline)
+            {
+                onTime++;
+            }
+        }
+
         long pending = all.LongCount(r => r.Received <= end && (r.Decided is null || r.Decided > end));
         ImmutableArray<PurposeCount> byPurpose =
         [
@@ -71,6 +89,6 @@ public sealed class InformationRequestRecap
                 .OrderByDescending(p => p.Count).ThenBy(p => p.Purpose, StringComparer.Ordinal),
         ];
         ImmutableDictionary<RequestOutcome, long> byOutcome = decided.GroupBy(r => r.Outcome).ToImmutableDictionary(g => g.Key, g => g.LongCount());
-        return new InformationRequestRecap(period, received.Length, decided.Length, onTime, pending, byPurpose, byOutcome);
+        return new InformationRequestRecap(period, received.Length, decided.Length, onTime, undetermined, pending, byPurpose, byOutcome, calendar);
     }
 }

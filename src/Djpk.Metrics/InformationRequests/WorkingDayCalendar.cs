@@ -14,10 +14,8 @@ namespace Djpk.Metrics.InformationRequests;
 /// or <see cref="Combine"/>.</para>
 /// <para>Dates in a calendar system other than ISO are converted to ISO: a <see cref="LocalDate"/> names the same day in any calendar.
 /// Results are ISO dates.</para>
-/// <para><see cref="Indonesia"/> holds the national holidays and cuti bersama of 2023 (with the amendments of March 2023
-/// to the Idul Fitri leave and of June 2023 adding Idul Adha leave on 28 and 30 June) and of 2024, as set by the joint
-/// decrees (SKB) of the Minister of Religious Affairs, the Minister of Manpower and the Minister of State Apparatus
-/// Empowerment and Bureaucratic Reform.</para>
+/// <para>The library ships no country's holidays: a profile does. DJPK's profile in Djpk.Metrics.Reporting embeds
+/// Indonesia's national holidays and cuti bersama from 2023, one file per year with its decree.</para>
 /// </remarks>
 public sealed class WorkingDayCalendar
 {
@@ -71,11 +69,6 @@ public sealed class WorkingDayCalendar
         _dayBeforeFirst = new LocalDate(firstYear, 1, 1).PlusDays(-1);
         _lastDay = new LocalDate(lastYear, 12, 31);
     }
-
-    /// <summary>Gets Indonesia's national holidays and collective leave days of 2023 and 2024.</summary>
-    /// <remarks>Covers 2023 and 2024 only. For later years read the holiday files (one per year, 2023 onwards) with
-    /// <see cref="Read(IEnumerable{Stream})"/>; the DJPK report profile ships them.</remarks>
-    public static WorkingDayCalendar Indonesia { get; } = new("ID 2023 (amended March and June 2023) + 2024", 2023, 2024, IndonesianHolidays());
 
     /// <summary>Gets the name of this set of holidays.</summary>
     public string Version { get; }
@@ -314,68 +307,4 @@ public sealed class WorkingDayCalendar
 
     private bool IsWorkingDayCovered(LocalDate date) =>
         date.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday) && !_days.Contains(date);
-
-    private static IEnumerable<Holiday> IndonesianHolidays()
-    {
-        const HolidayKind national = HolidayKind.NationalHoliday;
-        const HolidayKind leave = HolidayKind.CollectiveLeave;
-        (int Year, int Month, int Day, string Name, HolidayKind Kind)[] days =
-        [
-            (2023, 1, 1, "Tahun Baru 2023 Masehi", national),
-            (2023, 1, 22, "Tahun Baru Imlek 2574 Kongzili", national),
-            (2023, 1, 23, "Cuti bersama Tahun Baru Imlek", leave),
-            (2023, 2, 18, "Isra Mikraj Nabi Muhammad SAW", national),
-            (2023, 3, 22, "Hari Suci Nyepi Tahun Baru Saka 1945", national),
-            (2023, 3, 23, "Cuti bersama Hari Suci Nyepi", leave),
-            (2023, 4, 7, "Wafat Isa Almasih", national),
-            (2023, 4, 19, "Cuti bersama Idul Fitri 1444 H", leave),
-            (2023, 4, 20, "Cuti bersama Idul Fitri 1444 H", leave),
-            (2023, 4, 21, "Cuti bersama Idul Fitri 1444 H", leave),
-            (2023, 4, 22, "Hari Raya Idul Fitri 1444 H", national),
-            (2023, 4, 23, "Hari Raya Idul Fitri 1444 H", national),
-            (2023, 4, 24, "Cuti bersama Idul Fitri 1444 H", leave),
-            (2023, 4, 25, "Cuti bersama Idul Fitri 1444 H", leave),
-            (2023, 5, 1, "Hari Buruh Internasional", national),
-            (2023, 5, 18, "Kenaikan Isa Almasih", national),
-            (2023, 6, 1, "Hari Lahir Pancasila", national),
-            (2023, 6, 2, "Cuti bersama Hari Raya Waisak", leave),
-            (2023, 6, 4, "Hari Raya Waisak 2567 BE", national),
-            (2023, 6, 28, "Cuti bersama Idul Adha 1444 H", leave),
-            (2023, 6, 29, "Hari Raya Idul Adha 1444 H", national),
-            (2023, 6, 30, "Cuti bersama Idul Adha 1444 H", leave),
-            (2023, 7, 19, "Tahun Baru Islam 1445 H", national),
-            (2023, 8, 17, "Hari Kemerdekaan Republik Indonesia", national),
-            (2023, 9, 28, "Maulid Nabi Muhammad SAW", national),
-            (2023, 12, 25, "Hari Raya Natal", national),
-            (2023, 12, 26, "Cuti bersama Hari Raya Natal", leave),
-            (2024, 1, 1, "Tahun Baru 2024 Masehi", national),
-            (2024, 2, 8, "Isra Mikraj Nabi Muhammad SAW", national),
-            (2024, 2, 9, "Cuti bersama Tahun Baru Imlek", leave),
-            (2024, 2, 10, "Tahun Baru Imlek 2575 Kongzili", national),
-            (2024, 3, 11, "Hari Suci Nyepi Tahun Baru Saka 1946", national),
-            (2024, 3, 12, "Cuti bersama Hari Suci Nyepi", leave),
-            (2024, 3, 29, "Wafat Isa Almasih", national),
-            (2024, 3, 31, "Hari Paskah", national),
-            (2024, 4, 8, "Cuti bersama Idul Fitri 1445 H", leave),
-            (2024, 4, 9, "Cuti bersama Idul Fitri 1445 H", leave),
-            (2024, 4, 10, "Hari Raya Idul Fitri 1445 H", national),
-            (2024, 4, 11, "Hari Raya Idul Fitri 1445 H", national),
-            (2024, 4, 12, "Cuti bersama Idul Fitri 1445 H", leave),
-            (2024, 4, 15, "Cuti bersama Idul Fitri 1445 H", leave),
-            (2024, 5, 1, "Hari Buruh Internasional", national),
-            (2024, 5, 9, "Kenaikan Isa Almasih", national),
-            (2024, 5, 10, "Cuti bersama Kenaikan Isa Almasih", leave),
-            (2024, 5, 23, "Hari Raya Waisak 2568 BE", national),
-            (2024, 5, 24, "Cuti bersama Hari Raya Waisak", leave),
-            (2024, 6, 1, "Hari Lahir Pancasila", national),
-            (2024, 6, 17, "Hari Raya Idul Adha 1445 H", national),
-            (2024, 6, 18, "Cuti bersama Idul Adha 1445 H", leave),
-            (2024, 7, 7, "Tahun Baru Islam 1446 H", national),
-            (2024, 8, 17, "Hari Kemerdekaan Republik Indonesia", national),
-            (2024, 9, 16, "Maulid Nabi Muhammad SAW", national),
-            (2024, 12, 25, "Hari Raya Natal", national),
-            (2024, 12, 26, "Cuti bersama Hari Raya Natal", leave),
-        ];
-        return days.Select(d => new Holiday(new LocalDate(d.Year, d.Month, d.Day), d.Name, d.Kind));
-    }
 }

@@ -8,7 +8,7 @@ public partial class WorkingDayCalendarTests
     private const HolidayKind N = HolidayKind.NationalHoliday;
     private const HolidayKind L = HolidayKind.CollectiveLeave;
 
-    // The literal table WorkingDayCalendar.Indonesia held before the holidays became data (issue 10), copied by hand so the
+    // The literal table HolidayFiles.Years(2023, 2024) held before the holidays became data (issue 10), copied by hand so the
     // files keep being compared with it after the literals are gone.
     private static readonly (int Year, int Month, int Day, string Name, HolidayKind Kind)[] FormerLiteralTable =
     [
@@ -80,12 +80,12 @@ public partial class WorkingDayCalendarTests
     }
 
     [Fact]
-    public void Read_FilesOf2023And2024_EqualIndonesiaIncludingItsVersion()
+    public void DjpkProfileWorkingDays_EmbeddedFiles_EqualTheFilesOnDisk()
     {
-        WorkingDayCalendar files = HolidayFiles.Years(2023, 2024);
-        Assert.Equal<Holiday>(WorkingDayCalendar.Indonesia.Holidays, files.Holidays);
-        Assert.Equal(WorkingDayCalendar.Indonesia.Version, files.Version);
-        Assert.Equal((2023, 2024), (files.FirstYear, files.LastYear));
+        WorkingDayCalendar files = HolidayFiles.All;
+        Assert.Equal<Holiday>(files.Holidays, DjpkProfile.WorkingDays.Holidays);
+        Assert.Equal(files.Version, DjpkProfile.WorkingDays.Version);
+        Assert.Equal((2023, 2027), (DjpkProfile.WorkingDays.FirstYear, DjpkProfile.WorkingDays.LastYear));
     }
 
     [Theory]

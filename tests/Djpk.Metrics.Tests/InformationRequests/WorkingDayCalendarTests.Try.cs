@@ -11,7 +11,7 @@ public partial class WorkingDayCalendarTests
     [Fact]
     public void Covers_DaysAndIntervals_AnswerWithoutThrowing()
     {
-        WorkingDayCalendar calendar = WorkingDayCalendar.Indonesia;
+        WorkingDayCalendar calendar = HolidayFiles.Years(2023, 2024);
         Assert.True(calendar.Covers(new LocalDate(2023, 1, 1)));
         Assert.True(calendar.Covers(new LocalDate(2024, 12, 31)));
         Assert.False(calendar.Covers(new LocalDate(2022, 12, 31)));
@@ -25,7 +25,7 @@ public partial class WorkingDayCalendarTests
     [Fact]
     public void TryAddWorkingDays_OutsideTheCoveredYears_ReturnsFalse()
     {
-        WorkingDayCalendar calendar = WorkingDayCalendar.Indonesia;
+        WorkingDayCalendar calendar = HolidayFiles.Years(2023, 2024);
         Assert.False(calendar.TryAddWorkingDays(new LocalDate(2024, 12, 20), 10, out LocalDate end));
         Assert.Equal(default, end);
         Assert.False(calendar.TryAddWorkingDays(new LocalDate(2025, 3, 3), 10, out _));
@@ -41,7 +41,7 @@ public partial class WorkingDayCalendarTests
     [Fact]
     public void TryIsWorkingDayAndTryWorkingDaysBetween_OutsideTheCoveredYears_ReturnFalse()
     {
-        WorkingDayCalendar calendar = WorkingDayCalendar.Indonesia;
+        WorkingDayCalendar calendar = HolidayFiles.Years(2023, 2024);
         Assert.False(calendar.TryIsWorkingDay(new LocalDate(2025, 1, 2), out bool working));
         Assert.False(working);
         Assert.True(calendar.TryIsWorkingDay(new LocalDate(2024, 1, 2), out working));
@@ -58,7 +58,7 @@ public partial class WorkingDayCalendarTests
     [Fact]
     public void ThrowingMembers_OutsideTheCoveredYears_ThrowOnlyArgumentOutOfRange()
     {
-        WorkingDayCalendar calendar = WorkingDayCalendar.Indonesia;
+        WorkingDayCalendar calendar = HolidayFiles.Years(2023, 2024);
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => calendar.IsWorkingDay(new LocalDate(2025, 1, 2)));
         Assert.Contains("covers 2023 to 2024 only", e.Message, StringComparison.Ordinal);
         e = Assert.Throws<ArgumentOutOfRangeException>(() => calendar.AddWorkingDays(new LocalDate(2024, 12, 20), 10));
@@ -76,9 +76,9 @@ public partial class WorkingDayCalendarTests
     public void Queries_NonIsoDates_AreTheSameDays()
     {
         LocalDate natal = new LocalDate(2023, 12, 25).WithCalendar(CalendarSystem.Julian);
-        Assert.False(WorkingDayCalendar.Indonesia.IsWorkingDay(natal));
-        Assert.Equal(new LocalDate(2024, 1, 10), WorkingDayCalendar.Indonesia.AddWorkingDays(new LocalDate(2023, 12, 22).WithCalendar(CalendarSystem.Gregorian), 10));
-        Assert.Equal(10, WorkingDayCalendar.Indonesia.WorkingDaysBetween(new LocalDate(2023, 12, 22), new LocalDate(2024, 1, 10).WithCalendar(CalendarSystem.Julian)));
+        Assert.False(HolidayFiles.Years(2023, 2024).IsWorkingDay(natal));
+        Assert.Equal(new LocalDate(2024, 1, 10), HolidayFiles.Years(2023, 2024).AddWorkingDays(new LocalDate(2023, 12, 22).WithCalendar(CalendarSystem.Gregorian), 10));
+        Assert.Equal(10, HolidayFiles.Years(2023, 2024).WorkingDaysBetween(new LocalDate(2023, 12, 22), new LocalDate(2024, 1, 10).WithCalendar(CalendarSystem.Julian)));
     }
 
     [Property(MaxTest = 300)]

@@ -8,7 +8,7 @@ namespace Djpk.Metrics.Tests.InformationRequests;
 
 public partial class WorkingDayCalendarTests
 {
-    private static readonly WorkingDayCalendar Indonesia = WorkingDayCalendar.Indonesia;
+    private static readonly WorkingDayCalendar Indonesia = HolidayFiles.Years(2023, 2024);
 
     [Theory]
     [InlineData(2023, 12, 25, false)] // Natal

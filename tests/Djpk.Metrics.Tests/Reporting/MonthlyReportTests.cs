@@ -10,7 +10,7 @@ namespace Djpk.Metrics.Tests.Reporting;
 public class MonthlyReportTests
 {
     private static readonly Lazy<MonthlyReport> Seed = new(() =>
-        MonthlyReport.Build(December2023.Month, December2023.Inputs(FixturePath), ReportSettings.Djpk));
+        MonthlyReport.Build(December2023.Month, December2023.Inputs(FixturePath), DjpkProfile.Profile));
 
     private static string FixturePath => Path.Combine(AppContext.BaseDirectory, "Fixtures", "djpk-report-2023-12.json");
 
@@ -169,7 +169,7 @@ public class MonthlyReportTests
     [Fact]
     public void MissingInputs_GiveSectionsThatSaySo()
     {
-        MonthlyReport empty = MonthlyReport.Build(December2023.Month, ReportInputs.Empty, ReportSettings.Djpk);
+        MonthlyReport empty = MonthlyReport.Build(December2023.Month, ReportInputs.Empty, DjpkProfile.Profile);
         Assert.False(empty.Consultations.IsAvailable);
         Assert.False(empty.Website.IsAvailable);
         Assert.False(empty.InformationRequests.IsAvailable);
@@ -186,24 +186,24 @@ public class MonthlyReportTests
 
     [Fact]
     public void Build_RejectsAPeriodThatIsNotAMonth() =>
-        Assert.Throws<ArgumentException>(() => MonthlyReport.Build(Djpk.Metrics.Periods.ReportingPeriod.OfYear(2023), ReportInputs.Empty, ReportSettings.Djpk));
+        Assert.Throws<ArgumentException>(() => MonthlyReport.Build(Djpk.Metrics.Periods.ReportingPeriod.OfYear(2023), ReportInputs.Empty, DjpkProfile.Profile));
 
     [Fact]
     public void Settings_ValidateAndApplyTheirRules()
     {
-        ReportSettings settings = ReportSettings.Djpk.WithChangeRounding(RoundingRule.HalfAwayFromZero, 1, 2, 5m)
+        ReportSettings settings = DjpkProfile.Settings.WithChangeRounding(RoundingRule.HalfAwayFromZero, 1, 2, 5m)
             .WithShareRounding(1, RoundingRule.HalfAwayFromZero, ShareAllocationMethod.RoundEach, RoundingRule.HalfToEven)
             .WithTopTopics(5).WithSignificantChange(50m).WithLanguage(ReportLanguage.English)
-            .WithCalendar(Djpk.Metrics.Periods.ReportingCalendar.ForZone("Asia/Makassar")).WithWorkingDays(Djpk.Metrics.InformationRequests.WorkingDayCalendar.Indonesia);
+            .WithCalendar(Djpk.Metrics.Periods.ReportingCalendar.ForZone("Asia/Makassar")).WithWorkingDays(DjpkProfile.WorkingDays);
         Assert.Equal(44.7m, settings.PublishedPercent(PercentChange.Between(103, 149)));
         Assert.Equal(4.98m, settings.PublishedPercent(PercentChange.Between(1065, 1118)));
         Assert.Null(settings.PublishedPercent(PercentChange.Between(0, 3)));
         Assert.Equal(5, settings.TopTopics);
         Assert.Equal(ReportLanguage.English, settings.Language);
-        Assert.Throws<ArgumentOutOfRangeException>(() => ReportSettings.Djpk.WithTopTopics(-1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => ReportSettings.Djpk.WithSignificantChange(0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => ReportSettings.Djpk.WithLanguage((ReportLanguage)7));
-        Assert.Throws<ArgumentOutOfRangeException>(() => ReportSettings.Djpk.WithShareRounding(0, RoundingRule.TowardZero, (ShareAllocationMethod)4, RoundingRule.TowardZero));
-        Assert.Throws<ArgumentNullException>(() => ReportSettings.Djpk.WithCalendar(null!));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DjpkProfile.Settings.WithTopTopics(-1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DjpkProfile.Settings.WithSignificantChange(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DjpkProfile.Settings.WithLanguage((ReportLanguage)7));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DjpkProfile.Settings.WithShareRounding(0, RoundingRule.TowardZero, (ShareAllocationMethod)4, RoundingRule.TowardZero));
+        Assert.Throws<ArgumentNullException>(() => DjpkProfile.Settings.WithCalendar(null!));
     }
 }
