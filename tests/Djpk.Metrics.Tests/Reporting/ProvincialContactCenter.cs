@@ -1,0 +1,65 @@
+using Djpk.Metrics.Formatting;
+using Djpk.Metrics.InformationRequests;
+using Djpk.Metrics.Logs;
+using Djpk.Metrics.Periods;
+using Djpk.Metrics.Reporting;
+using Djpk.Metrics.Social;
+using NodaTime;
+
+namespace Djpk.Metrics.Tests.Reporting;
+
+/// <summary>An invented agency with a profile of its own: a provincial contact center in Makassar's zone with other channels, segments, title, words and account.</summary>
+internal static class ProvincialContactCenter
+{
+    public static readonly Channel Sms = new("sms");
+    public static readonly Channel WalkIn = new("walk-in");
+    public static readonly Channel Instagram = new("instagram");
+    public static readonly UserSegment Warga = new("warga");
+    public static readonly UserSegment Opd = new("opd");
+
+    public static Catalog Catalog { get; } = Catalog.Empty
+        .WithChannel(new ChannelInfo(Sms, "SMS Center Provinsi", "Provincial SMS centre", ChannelKind.Consultation))
+        .WithChannel(new ChannelInfo(WalkIn, "Loket Pelayanan", "Service desk", ChannelKind.Consultation))
+        .WithChannel(new ChannelInfo(Instagram, "Instagram", "Instagram", ChannelKind.Social))
+        .WithSegment(new UserSegmentInfo(Warga, "Warga", "Residents", "Warga provinsi"))
+        .WithSegment(new UserSegmentInfo(Opd, "Perangkat Daerah", "Regional agencies", "Organisasi perangkat daerah"));
+
+    public static ReportProfile Profile { get; } = new(
+        "nusa-sejahtera",
+        Catalog,
+        new ReportSettings(ReportingCalendar.ForZone("Asia/Makassar"))
+            .WithChangeRounding(Djpk.Metrics.Comparison.RoundingRule.HalfAwayFromZero, 0, 1, 10m)
+            .WithWorkingDays(new WorkingDayCalendar("Provinsi Nusa Sejahtera 2026", 2026, 2026, [new Holiday(new LocalDate(2026, 10, 14), "Hari Jadi Provinsi", HolidayKind.NationalHoliday)])),
+        ReportWording.Default.WithOverrides("""
+            {
+              "id": {
+                "title": "Laporan Bulanan Pusat Kontak Layanan Publik Provinsi Nusa Sejahtera — {month}",
+                "change.increase": "naik {percent}",
+                "change.fromZero": "naik (dari 0)"
+              },
+              "en": { "title": "Nusa Sejahtera Province Public Contact Center — {month}" }
+            }
+            """));
+
+    public static MonthlyReport Report()
+    {
+        var builder = new InteractionLogBuilder(Catalog);
+        ZonedDateTime At(int month, int day) => new LocalDateTime(2026, month, day, 9, 30).InZoneStrictly(DateTimeZoneProviders.Tzdb["Asia/Makassar"]);
+        for (int i = 0; i < 5; i++)
+        {
+            builder.Add(new Consultation(At(9, 1 + i).ToInstant(), i < 3 ? Sms : WalkIn, Warga, new Topic("Bantuan sosial"), new UserKey(i)));
+        }
+
+        for (int i = 0; i < 7; i++)
+        {
+            builder.Add(new Consultation(At(10, 1 + i).ToInstant(), i < 4 ? Sms : WalkIn, i % 2 == 0 ? Warga : Opd, new Topic("Perizinan"), new UserKey(100 + i)));
+        }
+
+        var request = new InformationRequest("NS-2026-10-01", new LocalDate(2026, 10, 5), "penelitian", ["Data APBD provinsi"], RequestOutcome.GrantedInFull, new LocalDate(2026, 10, 16));
+        ReportInputs inputs = ReportInputs.Empty
+            .WithConsultations(builder.Build())
+            .WithSocial([new SocialSnapshot(Instagram, "@nusasejahtera_prov", new LocalDate(2026, 10, 31), followers: 4_210)])
+            .WithInformationRequests([request]);
+        return MonthlyReport.Build(ReportingPeriod.Month(2026, 10), inputs, Profile);
+    }
+}
