@@ -69,8 +69,7 @@ public static class CsvLogReader
             MaxBufferSize = bufferSize,
             OwnsReader = false,
         };
-        (System.Text.Encoding utf8, InvalidByteFallback invalid) = InvalidByteFallback.CreateUtf8();
-        using var text = new StreamReader(new CountingStream(stream, sink), utf8, detectEncodingFromByteOrderMarks: false, 1 << 16, leaveOpen: true);
+        using var text = new CsvText(new CountingStream(stream, sink), delimiter);
         if (text.Peek() < 0)
         {
             return sink.Finish();
@@ -114,7 +113,7 @@ public static class CsvLogReader
             }
 
             row = csv.RowNumber + 1;
-            ParseRow(csv, map, columns, sink, invalid, row);
+            ParseRow(csv, map, columns, sink, row);
         }
 
         return sink.Finish();
@@ -128,7 +127,7 @@ public static class CsvLogReader
         }
     }
 
-    private static void ParseRow(CsvDataReader csv, ColumnMap map, LogColumns columns, RecordSink sink, InvalidByteFallback invalid, long row)
+    private static void ParseRow(CsvDataReader csv, ColumnMap map, LogColumns columns, RecordSink sink, long row)
     {
         int count = csv.RowFieldCount;
         if (count == 1 && csv.GetFieldSpan(0).IsWhiteSpace())
@@ -148,7 +147,7 @@ public static class CsvLogReader
         {
             ReadOnlySpan<char> field = csv.GetFieldSpan(i);
             length += field.Length;
-            if (invalid.IsInvalid(field))
+            if (CsvText.IsInvalid(field))
             {
                 sink.Reject(row, map.Names[i], RejectionReason.InvalidUtf8, "The field is not valid UTF-8.");
                 return;
@@ -231,7 +230,7 @@ public static class CsvLogReader
     {
         public ColumnMap(string[] header, LogColumns columns)
         {
-            Names = [.. header.Select((h, i) => i == 0 ? h.TrimStart('\uFEFF') : h)];
+            Names = header;
             Width = Names.Length;
             Timestamp = Find(columns.Timestamp, required: true);
             Channel = Find(columns.Channel, required: true);

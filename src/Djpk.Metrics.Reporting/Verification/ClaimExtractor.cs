@@ -164,7 +164,8 @@ public static partial class ClaimExtractor
             else
             {
                 Match year = Year.Match(text, h.Index, end - h.Index);
-                ReportingPeriod period = year.Success ? ReportingPeriod.OfYear(int.Parse(year.Groups["year"].Value, CultureInfo.InvariantCulture)) : reportPeriod;
+                int yearNumber = year.Success ? int.Parse(year.Groups["year"].Value, CultureInfo.InvariantCulture) : 0;
+                ReportingPeriod period = yearNumber >= 1 ? ReportingPeriod.OfYear(yearNumber) : reportPeriod; // "tahun 0000" names no year
                 yield return new Section(SectionKind.Users, null, h.Index, h.Index + h.Length, end, period);
             }
         }
@@ -193,9 +194,9 @@ public static partial class ClaimExtractor
         ReportingPeriod period = section.Period;
         foreach (Match month in MonthMention.Matches(sentence))
         {
-            if (!comparisons.Any(c => month.Index >= c.At && month.Index < c.End))
+            if (!comparisons.Any(c => month.Index >= c.At && month.Index < c.End) && MonthOf(month) is ReportingPeriod named)
             {
-                period = MonthOf(month);
+                period = named;
                 break;
             }
         }
@@ -206,10 +207,10 @@ public static partial class ClaimExtractor
         }
 
         Channel? channel = section.Channel;
-        Channel[] named = [.. Channels.Where((c, i) => ChannelPatterns[i].IsMatch(sentence)).Select(c => c.Channel).Distinct()];
-        if (named.Length == 1)
+        Channel[] channels = [.. Channels.Where((c, i) => ChannelPatterns[i].IsMatch(sentence)).Select(c => c.Channel).Distinct()];
+        if (channels.Length == 1)
         {
-            channel = named[0];
+            channel = channels[0];
         }
 
         (Metric Metric, Channel? Channel)? subject = SubjectOf(sentence, section, channel);
@@ -245,7 +246,17 @@ public static partial class ClaimExtractor
 
             string mods = change.Groups["mods"].Value;
             bool approximate = mods.Contains("sekitar", StringComparison.OrdinalIgnoreCase) || mods.Contains("kurang", StringComparison.OrdinalIgnoreCase);
-            decimal? value = hasValue ? ReportFormatter.Indonesian.ParseNumber(change.Groups["num"].Value) : null;
+            decimal? value = null;
+            if (hasValue)
+            {
+                if (!TryStatedValue(change.Groups["num"].Value, out decimal stated))
+                {
+                    continue; // a stray digit run from the PDF ("111111111111111111111111111113%") is skipped, not a claim
+                }
+
+                value = stated;
+            }
+
             string suffix = a == Safe(period.Previous) ? "mom" : a == Safe(period.SameLastYear) ? "yoy" : "vs-" + a;
             Add(claims, ids, new Claim(
                 Prefix(metric, subjectChannel) + "-" + suffix, metric, period, hasValue ? ClaimKind.PercentChange : ClaimKind.Direction,
@@ -260,7 +271,11 @@ public static partial class ClaimExtractor
             }
 
             bool approximate = share.Value.StartsWith("sekitar", StringComparison.OrdinalIgnoreCase);
-            decimal value = ReportFormatter.Indonesian.ParseNumber(share.Groups["num"].Value);
+            if (!TryStatedValue(share.Groups["num"].Value, out decimal value))
+            {
+                continue;
+            }
+
             Add(claims, ids, new Claim(
                 Prefix(metric, subjectChannel) + "-share", metric, period, ClaimKind.Share, value,
                 channel: subjectChannel, isApproximate: approximate, quote: quote));
@@ -272,7 +287,11 @@ public static partial class ClaimExtractor
         foreach (Match match in SegmentShare.Matches(body))
         {
             int index = Array.FindIndex(Segments, s => Regex.IsMatch(match.Groups["segment"].Value, "^(?:" + s.Pattern + ")$", RegexOptions.CultureInvariant));
-            decimal value = ReportFormatter.Indonesian.ParseNumber(match.Groups["num"].Value);
+            if (!TryStatedValue(match.Groups["num"].Value, out decimal value))
+            {
+                continue;
+            }
+
             Add(claims, ids, new Claim(
                 "segment-" + Segments[index].Short, Metric.Users, section.Period, ClaimKind.Share, value,
                 segment: Segments[index].Segment, quote: Space.Replace(match.Value, " ")));
@@ -283,14 +302,14 @@ public static partial class ClaimExtractor
     {
         Match total = ReachTotal.Match(body);
         Match average = ReachAverage.Match(body);
-        if (!total.Success || !average.Success)
+        if (!total.Success || !average.Success || !TryStatedValue(average.Groups["num"].Value, out decimal value))
         {
             return; // an average is checkable only beside the total it divides
         }
 
         Metric metric = Metric.ReachAverage(account);
         Add(claims, ids, new Claim(
-            Kebab(metric.Id), metric, section.Period, ClaimKind.Ratio, ReportFormatter.Indonesian.ParseNumber(average.Groups["num"].Value),
+            Kebab(metric.Id), metric, section.Period, ClaimKind.Ratio, value,
             quote: Space.Replace(total.Value, " ") + " / " + Space.Replace(average.Value, " "),
             numerator: Metric.ReachTotal(account), denominator: Metric.Posts(account)));
     }
@@ -337,11 +356,17 @@ public static partial class ClaimExtractor
         return target.Groups["yearAgo"].Success ? Safe(period.SameLastYear) : MonthOf(target);
     }
 
-    private static ReportingPeriod MonthOf(Match match)
+    /// <summary>Returns the month a match names, or <see langword="null"/> for year 0000, which has no months.</summary>
+    private static ReportingPeriod? MonthOf(Match match)
     {
         int month = Array.FindIndex(MonthNames, m => m.Equals(match.Groups["month"].Value, StringComparison.OrdinalIgnoreCase)) + 1;
-        return ReportingPeriod.Month(int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture), month);
+        int year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
+        return year >= 1 ? ReportingPeriod.Month(year, month) : null;
     }
+
+    /// <summary>Parses a stated number; false when it is no number a claim can hold (too large for a decimal, more than <see cref="Rounding.MaxDecimals"/> decimals).</summary>
+    private static bool TryStatedValue(string text, out decimal value) =>
+        ReportFormatter.Indonesian.TryParseNumber(text, out value) && value.Scale <= Rounding.MaxDecimals;
 
     private static ReportingPeriod? Safe(Func<ReportingPeriod> period)
     {

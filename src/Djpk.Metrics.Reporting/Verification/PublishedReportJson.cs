@@ -43,7 +43,7 @@ public static class PublishedReportJson
             {
                 result.Add(ReadClaim(element));
             }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or KeyNotFoundException)
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or KeyNotFoundException or OverflowException)
             {
                 throw new FormatException($"Claim {index} is not valid: {e.Message}", e);
             }
@@ -121,7 +121,7 @@ public static class PublishedReportJson
                 }
             }
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or KeyNotFoundException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or KeyNotFoundException or OverflowException)
         {
             throw new FormatException("The report data is not valid: " + e.Message, e);
         }

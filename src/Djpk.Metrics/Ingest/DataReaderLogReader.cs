@@ -141,10 +141,10 @@ public static class DataReaderLogReader
                 return TimestampText.TryParse(text, zone, out ticks, out reason, out message);
             case DateTimeOffset offset:
                 ticks = Instant.FromDateTimeOffset(offset).ToUnixTimeTicks();
-                return true;
+                return Supported(ref ticks, out message);
             case DateTime { Kind: DateTimeKind.Utc } utc:
                 ticks = Instant.FromDateTimeUtc(utc).ToUnixTimeTicks();
-                return true;
+                return Supported(ref ticks, out message);
             case DateTime local:
                 Span<char> buffer = stackalloc char[TimestampText.MaxFormattedLength];
                 int length = TimestampText.Format(DateTime.SpecifyKind(local, DateTimeKind.Utc).Ticks - DateTime.UnixEpoch.Ticks, 0, buffer);
@@ -154,6 +154,19 @@ public static class DataReaderLogReader
                 message = "The timestamp must be a date and time or ISO-8601 text.";
                 return false;
         }
+    }
+
+    private static bool Supported(ref long ticks, out string message)
+    {
+        if (TimestampText.IsSupported(ticks))
+        {
+            message = string.Empty;
+            return true;
+        }
+
+        ticks = 0;
+        message = TimestampText.OutOfRangeMessage;
+        return false;
     }
 
     private static bool TryUser(object value, bool isText, out long user, out RejectionReason reason, out string message)

@@ -65,7 +65,60 @@ public static class JsonLinesLogReader
         return sink.Finish();
     }
 
-    private static ReadOnlySpan<byte> TrimCr(ReadOnlySpan<byte> line) => line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line;
+    /// <summary>Finds the next line break: LF, CR LF, CR CR LF (a CRLF file converted once more), or a lone CR.</summary>
+    /// <returns>The index of the break, or -1; <paramref name="length"/> is its length in bytes.</returns>
+    internal static int NextBreak(ReadOnlySpan<byte> s, out int length)
+    {
+        int i = s.IndexOfAny((byte)'\r', (byte)'\n');
+        length = 1;
+        if (i >= 0 && s[i] == (byte)'\r')
+        {
+            if (i + 1 < s.Length && s[i + 1] == (byte)'\n')
+            {
+                length = 2;
+            }
+            else if (i + 2 < s.Length && s[i + 1] == (byte)'\r' && s[i + 2] == (byte)'\n')
+            {
+                length = 3;
+            }
+        }
+
+        return i;
+    }
+
+    /// <summary>Returns whether the break at <paramref name="index"/> could still grow into CR LF or CR CR LF with bytes not yet read.</summary>
+    private static bool MayGrow(ReadOnlySpan<byte> s, int index, int length) =>
+        s[index] == (byte)'\r' && length == 1 && (index + 1 == s.Length || (index + 2 == s.Length && s[index + 1] == (byte)'\r'));
+
+    /// <summary>Returns where a block of whole lines can end in <paramref name="s"/>: after its last line break that no later byte can extend; -1 if none.</summary>
+    private static int LastCut(ReadOnlySpan<byte> s)
+    {
+        int i = s.LastIndexOfAny((byte)'\r', (byte)'\n');
+        if (i < 0 || s[i] == (byte)'\n' || i + 1 < s.Length)
+        {
+            return i < 0 ? -1 : i + 1;
+        }
+
+        int run = s.Length - 1 - s[..i].LastIndexOfAnyExcept((byte)'\r'); // trailing CRs
+        if (run >= 3)
+        {
+            return s.Length - 2; // the CRs before the last two are lone
+        }
+
+        int before = s.Length - run;
+        if (before == 0)
+        {
+            return -1;
+        }
+
+        if (s[before - 1] == (byte)'\n')
+        {
+            return before;
+        }
+
+        int k = s[..before].LastIndexOfAny((byte)'\r', (byte)'\n');
+        return k < 0 ? -1 : k + 1;
+    }
 
     /// <summary>Parses the lines of a block into <see cref="ParsedRows"/>; one per thread, as it holds a topic cache and a buffer.</summary>
     /// <remarks>It only reads the sink's options and catalog codes, which is safe from any thread.</remarks>
@@ -75,6 +128,7 @@ public static class JsonLinesLogReader
         private const int Required = Timestamp | Channel | Segment | User;
 
         private readonly TopicCache _topics = new();
+        private readonly byte[] _digits = new byte[20];
         private char[] _chars = new char[256];
         private ParsedRows _rows = null!;
 
@@ -86,15 +140,15 @@ public static class JsonLinesLogReader
             long number = firstLine;
             while (!block.IsEmpty)
             {
-                int newline = block.IndexOf((byte)'\n');
-                Parse(TrimCr(newline < 0 ? block : block[..newline]), number);
+                int newline = NextBreak(block, out int breakLength);
+                Parse(newline < 0 ? block : block[..newline], number);
                 if (strict && rows.HasRejections)
                 {
                     break; // the strict read stops at this line, or at an earlier one of an earlier block
                 }
 
                 number++;
-                block = newline < 0 ? default : block[(newline + 1)..];
+                block = newline < 0 ? default : block[(newline + breakLength)..];
             }
         }
 
@@ -170,7 +224,7 @@ public static class JsonLinesLogReader
             var reader = new Utf8JsonReader(line, isFinalBlock: true, new JsonReaderState(ReaderOptions));
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                _rows.Reject(number, string.Empty, RejectionReason.WrongType, "A line must be one JSON object.");
+                _rows.Reject(number, string.Empty, RejectionReason.Malformed, "A line must be one JSON object.");
                 return;
             }
 
@@ -220,7 +274,15 @@ public static class JsonLinesLogReader
 
                 if (field == Id && type == JsonTokenType.Number)
                 {
-                    id = XxHash128.HashToUInt128(reader.ValueSpan);
+                    // A numeric id is a whole number, compared as its decimal digits: 1 is "1", -0 is 0; 1.0 and 1e0 are not ids.
+                    if (reader.ValueSpan.IndexOfAny(".eE"u8) >= 0 || !reader.TryGetInt64(out long numericId))
+                    {
+                        _rows.Reject(number, column, RejectionReason.WrongType, "A numeric id must be a whole number in the 64-bit range, without a fraction or an exponent.");
+                        return;
+                    }
+
+                    numericId.TryFormat(_digits, out int written, default, System.Globalization.CultureInfo.InvariantCulture);
+                    id = XxHash128.HashToUInt128(_digits.AsSpan(0, written));
                     continue;
                 }
 
@@ -469,9 +531,17 @@ public static class JsonLinesLogReader
 
                     if (skipping)
                     {
-                        int newline = buffer.AsSpan(start, filled - start).IndexOf((byte)'\n');
-                        skipping = newline < 0;
-                        start = skipping ? filled : start + newline + 1; // the rest of the long line is not a line
+                        ReadOnlySpan<byte> rest = buffer.AsSpan(start, filled - start);
+                        int newline = NextBreak(rest, out int breakLength);
+                        if (newline >= 0 && !end && MayGrow(rest, newline, breakLength))
+                        {
+                            start += newline; // keep the CR: the next read says whether an LF follows
+                        }
+                        else
+                        {
+                            skipping = newline < 0;
+                            start = skipping ? filled : start + newline + breakLength; // the rest of the long line is not a line
+                        }
                     }
 
                     if (end)
@@ -488,10 +558,10 @@ public static class JsonLinesLogReader
                         break;
                     }
 
-                    int last = buffer.AsSpan(start, filled - start).LastIndexOf((byte)'\n');
-                    if (last >= 0)
+                    int last = LastCut(buffer.AsSpan(start, filled - start));
+                    if (last > 0)
                     {
-                        int cut = start + last + 1;
+                        int cut = start + last;
                         byte[] next = ArrayPool<byte>.Shared.Rent(size);
                         buffer.AsSpan(cut, filled - cut).CopyTo(next);
                         filled -= cut;
@@ -504,7 +574,7 @@ public static class JsonLinesLogReader
                     }
 
                     int pending = filled - start;
-                    if (pending > _max + 1)
+                    if (pending > _max + 2)
                     {
                         ParsedRows tooLong = RentRows();
                         tooLong.Reject(++line, string.Empty, RejectionReason.LineTooLong, $"The line is longer than the limit of {_max} bytes.");
@@ -538,8 +608,23 @@ public static class JsonLinesLogReader
         }
 
         /// <summary>Counts the lines of a block: its line breaks, and a last line without one.</summary>
-        private static long LinesIn(ReadOnlySpan<byte> block) =>
-            block.Count((byte)'\n') + (block.IsEmpty || block[^1] == (byte)'\n' ? 0 : 1);
+        private static long LinesIn(ReadOnlySpan<byte> block)
+        {
+            if (!block.Contains((byte)'\r'))
+            {
+                return block.Count((byte)'\n') + (block.IsEmpty || block[^1] == (byte)'\n' ? 0 : 1);
+            }
+
+            long lines = 0;
+            while (!block.IsEmpty)
+            {
+                lines++;
+                int newline = NextBreak(block, out int breakLength);
+                block = newline < 0 ? default : block[(newline + breakLength)..];
+            }
+
+            return lines;
+        }
 
         /// <summary>Parses <paramref name="block"/>[<paramref name="start"/>..<paramref name="end"/>] (now or on another thread) and returns the block to the pool.</summary>
         private void Dispatch(byte[] block, int start, int end, long firstLine)

@@ -8,7 +8,9 @@ namespace Djpk.Metrics.Ingest;
 /// <remarks>
 /// Accepted: <c>YYYY-MM-DD</c>, then <c>T</c> or a space, then <c>hh:mm</c>, optional <c>:ss</c> and a fraction of 1 to
 /// 9 digits (after the 7th truncated), then <c>Z</c> or an offset <c>±hh</c>, <c>±hh:mm</c>, <c>±hhmm</c> or
-/// <c>±hh:mm:ss</c> up to 18 hours. Years 0001 to 9999.
+/// <c>±hh:mm:ss</c> up to 18 hours. Years 0001 to 9999. The instant must be in the supported range
+/// <see cref="MinInstantTicks"/> to <see cref="MaxInstantTicks"/>: the instants whose local time is in the years
+/// 0001 to 9998 at every offset from -18 to +18 hours, so that every calendar, aggregator and writer can take them.
 /// </remarks>
 internal static class TimestampText
 {
@@ -22,6 +24,22 @@ internal static class TimestampText
 
     public static readonly long MinTicks = Instant.FromUtc(1, 1, 1, 0, 0).ToUnixTimeTicks();
     public static readonly long MaxTicks = Instant.FromUtc(9999, 12, 31, 23, 59, 59).ToUnixTimeTicks() + TicksPerSecond - 1;
+
+    /// <summary>The first instant a reader accepts, 0001-01-01T18:00:00Z: 0001-01-01T00:00 at offset -18:00.</summary>
+    public static readonly long MinInstantTicks = MinTicks + (18 * 3600 * TicksPerSecond);
+
+    /// <summary>The last instant a reader accepts, 9998-12-31T05:59:59.9999999Z: the last tick of 9998 at offset +18:00.</summary>
+    /// <remarks>Not 9999-12-31T05:59:59.9999999Z: the aggregator cannot yet count an instant in the last period of year 9999
+    /// (PeriodMap sizes its lookup table for an unbounded last period by that period's start), so every instant of
+    /// year 9999 stays out until it can.</remarks>
+    public static readonly long MaxInstantTicks = Instant.FromUtc(9998, 12, 31, 5, 59, 59).ToUnixTimeTicks() + TicksPerSecond - 1;
+
+    /// <summary>The rejection message for an instant outside the supported range.</summary>
+    public const string OutOfRangeMessage =
+        "The instant must be from 0001-01-01T18:00:00Z to 9998-12-31T05:59:59.9999999Z, so that its local time is in the years 0001 to 9998 in every zone.";
+
+    /// <summary>Returns whether the instant is in the range every reader accepts and every calendar, aggregator and writer supports.</summary>
+    public static bool IsSupported(long unixTicks) => unixTicks >= MinInstantTicks && unixTicks <= MaxInstantTicks;
 
     public static bool TryParse(ReadOnlySpan<char> s, DateTimeZone? zone, out long unixTicks, out RejectionReason reason, out string message)
     {
@@ -72,6 +90,12 @@ internal static class TimestampText
             }
         }
 
+        if (second == 60 && year >= 1 && hour <= 23 && minute <= 59)
+        {
+            message = "The timestamp names a leap second (:60), which instants do not have; write it as :59 or the next minute's :00.";
+            return false;
+        }
+
         if (year < 1 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
         {
             message = "The timestamp names a date or time that does not exist.";
@@ -99,6 +123,13 @@ internal static class TimestampText
             }
 
             unixTicks = mapping.Single().ToInstant().ToUnixTimeTicks();
+            if (!IsSupported(unixTicks))
+            {
+                unixTicks = 0;
+                message = OutOfRangeMessage;
+                return false;
+            }
+
             reason = default;
             message = string.Empty;
             return true;
@@ -114,9 +145,10 @@ internal static class TimestampText
         }
 
         unixTicks = localTicks - (offsetSeconds * TicksPerSecond);
-        if (unixTicks < Instant.MinValue.ToUnixTimeTicks() || unixTicks > Instant.MaxValue.ToUnixTimeTicks())
+        if (!IsSupported(unixTicks))
         {
-            message = "The timestamp is outside the range of instants.";
+            unixTicks = 0;
+            message = OutOfRangeMessage;
             return false;
         }
 

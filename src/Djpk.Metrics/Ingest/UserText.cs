@@ -21,7 +21,10 @@ internal static class UserText
             return true;
         }
 
-        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out user))
+        // Only an optional '-' and ASCII digits, as a JSON integer: no '+', spaces or trailing NULs, which long.TryParse would allow.
+        ReadOnlySpan<char> digits = text[0] == '-' ? text[1..] : text;
+        if (!digits.IsEmpty && !digits.ContainsAnyExceptInRange('0', '9')
+            && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out user))
         {
             return true;
         }

@@ -26,8 +26,8 @@ public static class RoundTripCases
     {
         Gen<long> ticks = Gen.Frequency(
             (4, Gen.Choose(-2_000_000, 2_000_000).Select(d => (d * 86_400L * 10_000_000L / 97) + (d * 31))),
-            (2, ArbMap.Default.GeneratorFor<long>().Select(t => TimestampText.MinTicks + (long)((ulong)t % (ulong)(TimestampText.MaxTicks - TimestampText.MinTicks)))),
-            (1, Gen.Elements(TimestampText.MinTicks, TimestampText.MaxTicks, 0L, -1L, 1L)));
+            (2, ArbMap.Default.GeneratorFor<long>().Select(t => TimestampText.MinInstantTicks + (long)((ulong)t % (ulong)(TimestampText.MaxInstantTicks - TimestampText.MinInstantTicks)))),
+            (1, Gen.Elements(TimestampText.MinInstantTicks, TimestampText.MaxInstantTicks, 0L, -1L, 1L)));
         Gen<Consultation> record =
             from t in ticks
             from channel in Gen.Elements(DjpkProfile.Catalog.Channels.Select(c => c.Channel).ToArray())
