@@ -22,7 +22,7 @@ if (options.Verify)
     // The published text's claims, checked against the figures the report states (or a user's text and figures).
     string text = File.ReadAllText(options.TextPath ?? Path.Combine(AppContext.BaseDirectory, "Data", "djpk-report-2023-12.txt"));
     FigureTable data = PublishedReportJson.ReadFigures(File.ReadAllText(options.FiguresPath ?? figures));
-    VerificationReport verification = ClaimVerifier.Verify(ClaimExtractor.Extract(text, December2023.Month), data);
+    VerificationReport verification = ClaimVerifier.Verify(DjpkProfile.ClaimExtractor.Extract(text, December2023.Month), data);
     Console.Write(verification.Render(options.Language));
     return 0;
 }

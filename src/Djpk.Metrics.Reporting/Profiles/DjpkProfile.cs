@@ -3,6 +3,7 @@ using Djpk.Metrics.InformationRequests;
 using Djpk.Metrics.Ingest;
 using Djpk.Metrics.Periods;
 using Djpk.Metrics.Reporting;
+using Djpk.Metrics.Verification;
 
 namespace Djpk.Metrics.Profiles;
 
@@ -49,6 +50,26 @@ public static class DjpkProfile
 
     /// <summary>Gets DJPK's report wording: <see cref="ReportWording.Default"/> with DJPK's title, website and PPID names.</summary>
     public static ReportWording Wording { get; } = ReportWording.Default.WithOverrides(Resource("Djpk.Metrics.Reporting.Profiles.Djpk.wording.json"));
+
+    /// <summary>Gets the names DJPK's reports give their channels and segments, as the claim extractor reads them ("Telepon", "HAI Kemenkeu", "Kementerian/Lembaga", …).</summary>
+    public static ClaimVocabulary ClaimVocabulary { get; } = ClaimVocabulary.Empty
+        .WithChannel(DjpkChannels.WhatsApp, @"whats\s*app", "whatsapp", ChannelKind.Consultation)
+        .WithChannel(DjpkChannels.Phone, @"telepon|telpon", "phone", ChannelKind.Consultation)
+        .WithChannel(DjpkChannels.Email, @"e-?mail", "email", ChannelKind.Consultation)
+        .WithChannel(DjpkChannels.HaiKemenkeu, @"hai\s+kemenkeu", "hai", ChannelKind.Consultation)
+        .WithChannel(DjpkChannels.LiveChat, @"live\s*chat", "livechat", ChannelKind.Consultation)
+        .WithChannel(DjpkChannels.Website, @"website", "website", ChannelKind.Web)
+        .WithChannel(DjpkChannels.Instagram, @"instagram", "instagram", ChannelKind.Social)
+        .WithChannel(DjpkChannels.Twitter, @"twitter", "twitter", ChannelKind.Social)
+        .WithChannel(DjpkChannels.Facebook, @"facebook", "facebook", ChannelKind.Social)
+        .WithChannel(DjpkChannels.Ppid, @"ppid", "ppid", ChannelKind.InformationRequest)
+        .WithSegment(DjpkSegments.Akademisi, @"Akademisi", "akademisi")
+        .WithSegment(DjpkSegments.Pemda, @"Pemda", "pemda")
+        .WithSegment(DjpkSegments.KementerianLembaga, @"Kementerian\s*/\s*Lembaga", "kl")
+        .WithSegment(DjpkSegments.Lainnya, @"Lainnya", "lainnya");
+
+    /// <summary>Gets the claim extractor for DJPK's reports, over <see cref="ClaimVocabulary"/>.</summary>
+    public static ClaimExtractor ClaimExtractor { get; } = new(ClaimVocabulary);
 
     /// <summary>Gets DJPK's report profile: <see cref="Catalog"/>, <see cref="Settings"/> and <see cref="Wording"/>.</summary>
     public static ReportProfile Profile { get; } = new("djpk", Catalog, Settings, Wording);

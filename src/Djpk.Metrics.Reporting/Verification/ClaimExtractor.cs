@@ -6,8 +6,6 @@ using Djpk.Metrics.Comparison;
 using Djpk.Metrics.Periods;
 using Djpk.Metrics.Reporting;
 
-using Djpk.Metrics.Profiles;
-
 using Djpk.Metrics.Formatting;
 namespace Djpk.Metrics.Verification;
 
@@ -32,41 +30,12 @@ namespace Djpk.Metrics.Verification;
 /// sentence names outside its comparison ("di bulan Desember 2023"), else the year of a users section, else the report's
 /// month. Ids follow the reference claims: <c>whatsapp-mom</c>, <c>total-yoy</c>, <c>hai-share</c>, <c>segment-kl</c>.</para>
 /// </remarks>
-public static partial class ClaimExtractor
+public sealed class ClaimExtractor
 {
     private const string Number = @"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?";
     private const string Months = "Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember";
 
     private static readonly string[] MonthNames = Months.Split('|');
-
-    private static readonly (Channel Channel, string Pattern, string Short)[] Channels =
-    [
-        (DjpkChannels.WhatsApp, @"whats\s*app", "whatsapp"),
-        (DjpkChannels.Phone, @"telepon|telpon", "phone"),
-        (DjpkChannels.Email, @"e-?mail", "email"),
-        (DjpkChannels.HaiKemenkeu, @"hai\s+kemenkeu", "hai"),
-        (DjpkChannels.LiveChat, @"live\s*chat", "livechat"),
-        (DjpkChannels.Website, @"website", "website"),
-        (DjpkChannels.Instagram, @"instagram", "instagram"),
-        (DjpkChannels.Twitter, @"twitter", "twitter"),
-        (DjpkChannels.Facebook, @"facebook", "facebook"),
-        (DjpkChannels.Ppid, @"ppid", "ppid"),
-    ];
-
-    private static readonly (UserSegment Segment, string Pattern, string Short)[] Segments =
-    [
-        (DjpkSegments.Akademisi, @"Akademisi", "akademisi"),
-        (DjpkSegments.Pemda, @"Pemda", "pemda"),
-        (DjpkSegments.KementerianLembaga, @"Kementerian\s*/\s*Lembaga", "kl"),
-        (DjpkSegments.Lainnya, @"Lainnya", "lainnya"),
-    ];
-
-    private static readonly Regex[] ChannelPatterns = [.. Channels.Select(c => new Regex(@"\b(?:" + c.Pattern + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))];
-
-    private static readonly Regex Heading = new(
-        @"^[ \t\uFEFF]*(?:(?:Layanan|Konsultasi|Performa|Kunjungan)\s+(?<channel>(?i:" + string.Join("|", Channels.Select(c => c.Pattern)) + @"))\b[^\n]*"
-        + @"|(?<total>Perkembangan\s+Jumlah\s+Konsultasi)|(?<users>Pengguna\s+Layanan))",
-        RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
     private static readonly Regex SentenceEnd = new(@"\.(?=\s|$)|\n[ \t]*\n", RegexOptions.CultureInvariant);
 
@@ -84,10 +53,6 @@ public static partial class ClaimExtractor
 
     private static readonly Regex ShareWords = new(@"\b(?:sebanyak|sekitar)\s+(?<num>" + Number + @")\s*%", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    private static readonly Regex SegmentShare = new(
-        @"\b(?<segment>" + string.Join("|", Segments.Select(s => "(?:" + s.Pattern + ")")) + @")\s*(?<num>" + Number + @")\s*%",
-        RegexOptions.CultureInvariant);
-
     private static readonly Regex Year = new(@"\btahun\s+(?<year>\d{4})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static readonly Regex ReachTotal = new(@"Reach\s*\(\s*total\s*\)\s*(?<num>" + Number + ")", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
@@ -95,6 +60,34 @@ public static partial class ClaimExtractor
     private static readonly Regex ReachAverage = new(@"Reach\s*\(\s*rata-rata\s*\)\s*(?<num>" + Number + ")", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static readonly Regex Space = new(@"\s+", RegexOptions.CultureInvariant);
+
+    private readonly ImmutableArray<ClaimChannelName> _channels;
+    private readonly ImmutableArray<ClaimSegmentName> _segments;
+    private readonly Regex[] _channelPatterns;
+    private readonly Regex _heading;
+    private readonly Regex _segmentShare;
+
+    /// <summary>Creates an extractor that knows the channel and segment names of <paramref name="vocabulary"/>.</summary>
+    /// <param name="vocabulary">The names, such as DJPK's <c>DjpkProfile.ClaimVocabulary</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="vocabulary"/> is <see langword="null"/>.</exception>
+    public ClaimExtractor(ClaimVocabulary vocabulary)
+    {
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        Vocabulary = vocabulary;
+        _channels = vocabulary.Channels;
+        _segments = vocabulary.Segments;
+        _channelPatterns = [.. _channels.Select(c => new Regex(@"\b(?:" + c.Pattern + @")\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))];
+        string channelNames = _channels.IsEmpty ? "(?!)" : string.Join("|", _channels.Select(c => "(?:" + c.Pattern + ")"));
+        string segmentNames = _segments.IsEmpty ? "(?!)" : string.Join("|", _segments.Select(s => "(?:" + s.Pattern + ")"));
+        _heading = new Regex(
+            @"^[ \t\uFEFF]*(?:(?:Layanan|Konsultasi|Performa|Kunjungan)\s+(?<channel>(?i:" + channelNames + @"))\b[^\n]*"
+            + @"|(?<total>Perkembangan\s+Jumlah\s+Konsultasi)|(?<users>Pengguna\s+Layanan))",
+            RegexOptions.Multiline | RegexOptions.CultureInvariant);
+        _segmentShare = new Regex(@"\b(?<segment>" + segmentNames + @")\s*(?<num>" + Number + @")\s*%", RegexOptions.CultureInvariant);
+    }
+
+    /// <summary>Gets the channel and segment names the extractor knows.</summary>
+    public ClaimVocabulary Vocabulary { get; }
 
     private enum SectionKind
     {
@@ -109,7 +102,7 @@ public static partial class ClaimExtractor
     /// <param name="reportPeriod">The month the report is about; the default for a sentence that names no period.</param>
     /// <returns>The claims, in the order of the text, with unique ids.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
-    public static ImmutableArray<Claim> Extract(string text, ReportingPeriod reportPeriod)
+    public ImmutableArray<Claim> Extract(string text, ReportingPeriod reportPeriod)
     {
         ArgumentNullException.ThrowIfNull(text);
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
@@ -141,9 +134,9 @@ public static partial class ClaimExtractor
         return [.. claims];
     }
 
-    private static IEnumerable<Section> Sections(string text, ReportingPeriod reportPeriod)
+    private IEnumerable<Section> Sections(string text, ReportingPeriod reportPeriod)
     {
-        Match[] headings = Heading.Matches(text).ToArray();
+        Match[] headings = _heading.Matches(text).ToArray();
         if (headings.Length == 0 || headings[0].Index > 0)
         {
             yield return new Section(SectionKind.General, null, 0, 0, headings.Length == 0 ? text.Length : headings[0].Index, reportPeriod);
@@ -171,7 +164,7 @@ public static partial class ClaimExtractor
         }
     }
 
-    private static void ClaimsOfSentence(string sentence, Section section, ReportingPeriod reportPeriod, List<Claim> claims, HashSet<string> ids)
+    private void ClaimsOfSentence(string sentence, Section section, ReportingPeriod reportPeriod, List<Claim> claims, HashSet<string> ids)
     {
         Match[] changes = ChangeWords.Matches(sentence).ToArray();
         Match[] shares = [.. ShareWords.Matches(sentence).Where(s => !changes.Any(c => Overlaps(c, s)))];
@@ -207,7 +200,7 @@ public static partial class ClaimExtractor
         }
 
         Channel? channel = section.Channel;
-        Channel[] channels = [.. Channels.Where((c, i) => ChannelPatterns[i].IsMatch(sentence)).Select(c => c.Channel).Distinct()];
+        Channel[] channels = [.. _channels.Where((c, i) => _channelPatterns[i].IsMatch(sentence)).Select(c => c.Channel).Distinct()];
         if (channels.Length == 1)
         {
             channel = channels[0];
@@ -282,19 +275,19 @@ public static partial class ClaimExtractor
         }
     }
 
-    private static void SegmentShares(string body, Section section, List<Claim> claims, HashSet<string> ids)
+    private void SegmentShares(string body, Section section, List<Claim> claims, HashSet<string> ids)
     {
-        foreach (Match match in SegmentShare.Matches(body))
+        foreach (Match match in _segmentShare.Matches(body))
         {
-            int index = Array.FindIndex(Segments, s => Regex.IsMatch(match.Groups["segment"].Value, "^(?:" + s.Pattern + ")$", RegexOptions.CultureInvariant));
+            int index = _segments.ToList().FindIndex(s => Regex.IsMatch(match.Groups["segment"].Value, "^(?:" + s.Pattern + ")$", RegexOptions.CultureInvariant));
             if (!TryStatedValue(match.Groups["num"].Value, out decimal value))
             {
                 continue;
             }
 
             Add(claims, ids, new Claim(
-                "segment-" + Segments[index].Short, Metric.Users, section.Period, ClaimKind.Share, value,
-                segment: Segments[index].Segment, quote: Space.Replace(match.Value, " ")));
+                "segment-" + _segments[index].ShortId, Metric.Users, section.Period, ClaimKind.Share, value,
+                segment: _segments[index].Segment, quote: Space.Replace(match.Value, " ")));
         }
     }
 
@@ -314,16 +307,16 @@ public static partial class ClaimExtractor
             numerator: Metric.ReachTotal(account), denominator: Metric.Posts(account)));
     }
 
-    private static (Metric Metric, Channel? Channel)? SubjectOf(string sentence, Section section, Channel? channel)
+    private (Metric Metric, Channel? Channel)? SubjectOf(string sentence, Section section, Channel? channel)
     {
         if (channel is Channel c)
         {
-            if (c == DjpkChannels.Website)
+            if (KindOf(c) == ChannelKind.Web)
             {
                 return (Metric.WebsiteVisits, null);
             }
 
-            if (c == DjpkChannels.Ppid)
+            if (KindOf(c) == ChannelKind.InformationRequest)
             {
                 return (new Metric("ppid.requests"), null);
             }
@@ -380,11 +373,11 @@ public static partial class ClaimExtractor
         }
     }
 
-    private static string Prefix(Metric metric, Channel? channel)
+    private string Prefix(Metric metric, Channel? channel)
     {
         if (channel is Channel c)
         {
-            return Channels.First(x => x.Channel == c).Short is { } known ? known : c.Id;
+            return _channels.FirstOrDefault(x => x.Channel == c)?.ShortId ?? c.Id;
         }
 
         if (metric == Metric.Consultations)
@@ -417,10 +410,12 @@ public static partial class ClaimExtractor
         return text.ToString();
     }
 
-    private static Channel ChannelOf(string name) =>
-        Channels[Array.FindIndex(ChannelPatterns, p => p.IsMatch(name))].Channel;
+    private Channel ChannelOf(string name) =>
+        _channels[Array.FindIndex(_channelPatterns, p => p.IsMatch(name))].Channel;
 
-    private static bool IsSocial(Channel channel) => channel == DjpkChannels.Instagram || channel == DjpkChannels.Twitter || channel == DjpkChannels.Facebook;
+    private bool IsSocial(Channel channel) => KindOf(channel) == ChannelKind.Social;
+
+    private ChannelKind? KindOf(Channel channel) => _channels.FirstOrDefault(c => c.Channel == channel)?.Kind;
 
     private static bool Overlaps(Match a, Match b) => a.Index < b.Index + b.Length && b.Index < a.Index + a.Length;
 

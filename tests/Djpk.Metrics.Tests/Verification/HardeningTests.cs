@@ -52,7 +52,7 @@ public class HardeningTests
     {
         foreach (ReportingPeriod period in new[] { December2023, ReportingPeriod.Month(1, 1), ReportingPeriod.Month(9999, 12), ReportingPeriod.OfYear(1) })
         {
-            ImmutableArray<Claim> claims = ClaimExtractor.Extract(text, period);
+            ImmutableArray<Claim> claims = DjpkProfile.ClaimExtractor.Extract(text, period);
             Assert.All(claims, c => Assert.True(c.Value is null || c.Value.Value.Scale <= Rounding.MaxDecimals));
         }
     }
@@ -61,7 +61,7 @@ public class HardeningTests
     public void Extract_GoodClaimBesideAStrayDigitRun_IsStillFound()
     {
         const string text = "Konsultasi WhatsApp\nKonsultasi naik 12% dibandingkan bulan sebelumnya. Angka 4,33333333333% naik 111111111111111111111111111113% dibandingkan Desember 0000.";
-        Claim claim = Assert.Single(ClaimExtractor.Extract(text, December2023));
+        Claim claim = Assert.Single(DjpkProfile.ClaimExtractor.Extract(text, December2023));
         Assert.Equal((12m, "whatsapp-mom"), (claim.Value, claim.Id));
     }
 }

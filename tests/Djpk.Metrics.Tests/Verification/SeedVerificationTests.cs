@@ -10,7 +10,7 @@ namespace Djpk.Metrics.Tests.Verification;
 /// <summary>The seed report as the golden case: its text, its claims and its figures.</summary>
 public class SeedVerificationTests
 {
-    private static readonly Lazy<ImmutableArray<Claim>> Extracted = new(() => ClaimExtractor.Extract(SeedReport.Text, SeedReport.Month));
+    private static readonly Lazy<ImmutableArray<Claim>> Extracted = new(() => DjpkProfile.ClaimExtractor.Extract(SeedReport.Text, SeedReport.Month));
 
     public static TheoryData<string> FixtureClaimIds()
     {
