@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime;
 
-namespace Djpk.Metrics.Ingest;
+namespace Djpk.Metrics.Aggregation;
 
 /// <summary>The JSON shape of an aggregate: its axes, then one cell per period with data and member combination.</summary>
 internal sealed record AggregateDocument(

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Djpk.Metrics.Aggregation;
 
-namespace Djpk.Metrics.Ingest;
+namespace Djpk.Metrics.Aggregation;
 
 /// <summary>Writes aggregate results (consultation counts, distinct users) as JSON, through a source-generated serializer.</summary>
 /// <remarks>
