@@ -117,8 +117,12 @@ public class LinearTrendTests
             Assert.Equal(before.Slope, after.Slope);
             Assert.True(Math.Abs(before.Intercept!.Value + c.Shift - after.Intercept!.Value) < 1e-18m, "the intercept moves by the shift, to decimal's 28 digits");
             Assert.Equal(before.RSquared is null, after.RSquared is null);
-            Assert.Equal((double)(before.RSquared ?? 0m), (double)(after.RSquared ?? 0m), 9);
-            Assert.Equal((double)before.SlopeInterval!.Value.Width, (double)after.SlopeInterval!.Value.Width, 9);
+            // Within a relative 1e-9: rounding both to 9 places fails when they straddle a rounding boundary.
+            AssertClose((double)(before.RSquared ?? 0m), (double)(after.RSquared ?? 0m));
+            AssertClose((double)before.SlopeInterval!.Value.Width, (double)after.SlopeInterval!.Value.Width);
         });
     }
+
+    private static void AssertClose(double expected, double actual) =>
+        Assert.True(Math.Abs(expected - actual) <= 1e-9 * Math.Max(1, Math.Abs(expected)), $"{actual} is not within a relative 1e-9 of {expected}");
 }
