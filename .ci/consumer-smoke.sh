@@ -1,20 +1,36 @@
 #!/usr/bin/env bash
-# Packs Djpk.Metrics, installs it as a package (not a project reference) into a fresh console app outside the
-# solution, runs README's quick start (samples/Djpk.Metrics.Samples.QuickStart/Program.cs) and checks its output,
-# under the host's culture, under Turkish and Indonesian cultures, and in invariant-globalization mode.
+# Packs every package (Djpk.Metrics, .Csv, .Statistics, .Reporting), checks each one's dependencies, installs all four as
+# packages (not project references) into a fresh console app outside the solution, runs README's quick start
+# (samples/Djpk.Metrics.Samples.QuickStart/Program.cs) and checks its output, under the host's culture, under Turkish and
+# Indonesian cultures, and in invariant-globalization mode.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' src/Djpk.Metrics/Djpk.Metrics.csproj)
+version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' src/Directory.Build.props)
+packages=(Djpk.Metrics Djpk.Metrics.Csv Djpk.Metrics.Statistics Djpk.Metrics.Reporting)
 
-dotnet pack src/Djpk.Metrics -c Release -o "$work/feed" --nologo
+for package in "${packages[@]}"; do
+  dotnet pack "src/$package" -c Release -o "$work/feed" --nologo
+  test -f "$work/feed/$package.$version.nupkg"
+  test -f "$work/feed/$package.$version.snupkg"
+  unzip -l "$work/feed/$package.$version.nupkg" | grep -q "lib/net10.0/$package.xml"
+  unzip -l "$work/feed/$package.$version.nupkg" | grep -q 'package-readme.md'
+done
 ls "$work/feed"
-test -f "$work/feed/Djpk.Metrics.$version.nupkg"
-test -f "$work/feed/Djpk.Metrics.$version.snupkg"
-unzip -l "$work/feed/Djpk.Metrics.$version.nupkg" | grep -q 'lib/net10.0/Djpk.Metrics.xml'
-unzip -l "$work/feed/Djpk.Metrics.$version.nupkg" | grep -q 'package-readme.md'
+
+# Each package depends only on the packages below it and its one external library.
+dependencies() { unzip -p "$work/feed/$1.$version.nupkg" "$1.nuspec" | sed -n 's:.*<dependency id="\([^"]*\)".*:\1:p' | sort | tr '\n' ' '; }
+check_dependencies() {
+  actual=$(dependencies "$1")
+  [ "$actual" = "$2" ] || { echo "$1 depends on '$actual', expected '$2'" >&2; exit 1; }
+  echo "$1 depends on: $actual"
+}
+check_dependencies Djpk.Metrics "NodaTime System.IO.Hashing "
+check_dependencies Djpk.Metrics.Csv "Djpk.Metrics Sylvan.Data.Csv "
+check_dependencies Djpk.Metrics.Statistics "Djpk.Metrics MathNet.Numerics "
+check_dependencies Djpk.Metrics.Reporting "Djpk.Metrics Djpk.Metrics.Statistics "
 
 mkdir -p "$work/consumer"
 cat > "$work/consumer/Consumer.csproj" <<XML
@@ -28,6 +44,9 @@ cat > "$work/consumer/Consumer.csproj" <<XML
   </PropertyGroup>
   <ItemGroup>
     <PackageReference Include="Djpk.Metrics" Version="$version" />
+    <PackageReference Include="Djpk.Metrics.Csv" Version="$version" />
+    <PackageReference Include="Djpk.Metrics.Statistics" Version="$version" />
+    <PackageReference Include="Djpk.Metrics.Reporting" Version="$version" />
   </ItemGroup>
 </Project>
 XML
@@ -41,11 +60,13 @@ cat > "$work/consumer/nuget.config" <<XML
 XML
 cp samples/Djpk.Metrics.Samples.QuickStart/Program.cs "$work/consumer/Program.cs"
 ( cd "$work/consumer" && dotnet build -c Release --nologo -v quiet )
-grep -q '"Djpk.Metrics/'"$version"'"' "$work/consumer/obj/project.assets.json"   # resolved as a package
+for package in "${packages[@]}"; do
+  grep -q '"'"$package"'/'"$version"'"' "$work/consumer/obj/project.assets.json"   # resolved as a package
+done
 expected="$root/samples/Djpk.Metrics.Samples.QuickStart/expected-output.txt"
 app="$work/consumer/bin/Release/net10.0/Consumer.dll"
 dotnet "$app" | diff -u "$expected" -
 LC_ALL=tr_TR.UTF-8 LANG=tr_TR.UTF-8 dotnet "$app" | diff -u "$expected" -
 LC_ALL=id_ID.UTF-8 LANG=id_ID.UTF-8 dotnet "$app" | diff -u "$expected" -
 DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 dotnet "$app" | diff -u "$expected" -
-echo "consumer smoke test: the packed Djpk.Metrics $version ran README's quick start with the expected output"
+echo "consumer smoke test: the packed ${packages[*]} $version installed, and README's quick start gave the expected output"
