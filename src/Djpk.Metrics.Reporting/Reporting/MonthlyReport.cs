@@ -127,7 +127,8 @@ public sealed class MonthlyReport
         ChannelInfo[] channels = [.. catalog.Channels.Where(c => c.Kind == ChannelKind.Consultation)];
         ReportingPeriod previous = month.Previous();
         ReportingPeriod lastYear = month.SameLastYear();
-        ReportingPeriod first = month.PlusPeriods(-(SeriesForecast.SeasonalMinimumMonths - 1));
+        ReportingPeriod first = month.TryPlusPeriods(-(SeriesForecast.SeasonalMinimumMonths - 1), out ReportingPeriod back) ? back : ReportingPeriod.Month(1, 1);
+        first = lastYear < first ? lastYear : first;
         var aggregator = new Aggregator(settings.Calendar);
         CountCube cube = aggregator.Count(log, AggregationRequest.PerPeriod(PeriodGrain.Month)
             .Within(new PeriodRange(first, month))

@@ -228,7 +228,7 @@ public static class PublishedReportJson
         };
         return new Claim(
             c.GetProperty("id").GetString()!,
-            new Metric(c.GetProperty("metric").GetString()!),
+            MetricOf(c.GetProperty("metric").GetString()!, Optional(c, "metricKind")),
             Period(c, "period"),
             kind,
             value,
@@ -238,9 +238,41 @@ public static class PublishedReportJson
             Optional(c, "segment") is string segment ? new UserSegment(segment) : null,
             c.TryGetProperty("approximate", out JsonElement approximate) && approximate.GetBoolean(),
             Optional(c, "quote"),
-            Optional(c, "of") is string of ? new Metric(of) : null,
-            Optional(c, "numerator") is string numerator ? new Metric(numerator) : null,
-            Optional(c, "denominator") is string denominator ? new Metric(denominator) : null);
+            Optional(c, "of") is string of ? MetricOf(of, null) : null,
+            Optional(c, "numerator") is string numerator ? MetricOf(numerator, null) : null,
+            Optional(c, "denominator") is string denominator ? MetricOf(denominator, null) : null);
+    }
+
+    // A claim's metric with its kind: the document's "metricKind" when it states one (flow, stock, unique, ratio), else
+    // the kind the library declares for its own metrics (users; an account's followers, reachTotal, reachAverage), else a flow.
+    private static Metric MetricOf(string id, string? kind)
+    {
+        if (kind is not null)
+        {
+            return new Metric(id, kind switch
+            {
+                "flow" => MetricKind.Flow,
+                "stock" => MetricKind.Stock,
+                "unique" => MetricKind.Unique,
+                "ratio" => MetricKind.Ratio,
+                _ => throw new FormatException($"'{kind}' is not a metric kind (flow, stock, unique, ratio)."),
+            });
+        }
+
+        int dot = id.LastIndexOf('.');
+        if (dot > 0 && new Metric(id) is var plain && Channel.TryCreate(id[..dot], out Channel account))
+        {
+            Metric declared = id[(dot + 1)..] switch
+            {
+                "followers" => Metric.Followers(account),
+                "reachTotal" => Metric.ReachTotal(account),
+                "reachAverage" => Metric.ReachAverage(account),
+                _ => plain,
+            };
+            return declared;
+        }
+
+        return id == Metric.Users.Id ? Metric.Users : new Metric(id);
     }
 
     private static void ReadAccount(FigureTableBuilder builder, Channel account, JsonElement value)
@@ -254,7 +286,7 @@ public static class PublishedReportJson
                 {
                     if (figure.Value.ValueKind == JsonValueKind.Number && figure.Value.TryGetInt64(out long count))
                     {
-                        builder.Add(new Metric(account.Id + "." + figure.Name), month, count);
+                        builder.Add(MetricOf(account.Id + "." + figure.Name, null), month, count);
                     }
                 }
             }

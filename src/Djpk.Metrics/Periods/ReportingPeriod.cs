@@ -229,6 +229,18 @@ public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>, IC
         return new ReportingPeriod(Grain, (int)index);
     }
 
+    /// <summary>Tries to move <paramref name="count"/> periods later (earlier when negative).</summary>
+    /// <param name="count">The number of periods to move.</param>
+    /// <param name="period">The period of the same grain, when it lies within the years 1 to 9999.</param>
+    /// <returns><see langword="false"/> when the result would be before year 1 or after 9999.</returns>
+    public bool TryPlusPeriods(int count, out ReportingPeriod period)
+    {
+        long index = (long)_index + count;
+        bool valid = index >= 0 && index <= MaxIndex(Grain);
+        period = valid ? new ReportingPeriod(Grain, (int)index) : default;
+        return valid;
+    }
+
     /// <summary>Returns the next period of the same grain.</summary>
     /// <returns>The period that starts the day after this one ends.</returns>
     /// <exception cref="ArgumentOutOfRangeException">This is the last period of year 9999.</exception>

@@ -17,6 +17,17 @@ public readonly record struct Channel : IComparable<Channel>
     /// <exception cref="ArgumentException"><paramref name="id"/> is not lower-case ASCII letters, digits and single inner hyphens.</exception>
     public Channel(string id) => _id = Identifier.Validate(id, nameof(id));
 
+    /// <summary>Tries to create the channel with the id <paramref name="id"/>, such as "whatsapp".</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="channel">The channel, when the id is valid.</param>
+    /// <returns><see langword="true"/> when <paramref name="id"/> is lower-case ASCII letters, digits and single inner hyphens.</returns>
+    public static bool TryCreate([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? id, out Channel channel)
+    {
+        bool valid = Identifier.IsValid(id);
+        channel = valid ? new Channel(id!) : default;
+        return valid;
+    }
+
     /// <summary>Gets the stable id, such as "whatsapp"; empty for the default value.</summary>
     public string Id => _id ?? string.Empty;
 

@@ -6,7 +6,9 @@ namespace Djpk.Metrics;
 /// <remarks>
 /// <para>Immutable. An id is one or more dot-separated parts of ASCII letters, digits and hyphens, as in
 /// <c>consultations</c>, <c>website.visits</c> or <c>instagram.reachAverage</c> (the ids of the reference claims).</para>
-/// <para>Equality and ordering compare the id ordinally. The default value is <see cref="Consultations"/>.</para>
+/// <para>A metric's <see cref="Kind"/> is declared when it is created — by the factories here, or by the caller — and is
+/// never read from the id's spelling. Equality and ordering compare the id ordinally: give one id one kind. The default
+/// value is <see cref="Consultations"/>, a flow.</para>
 /// </remarks>
 public readonly record struct Metric : IComparable<Metric>
 {
@@ -14,11 +16,19 @@ public readonly record struct Metric : IComparable<Metric>
     private const string DefaultId = "consultations";
     private readonly string? _id;
 
-    /// <summary>Creates a metric from its id.</summary>
+    /// <summary>Creates a metric from its id and how its values combine.</summary>
     /// <param name="id">The id, such as <c>website.visits</c>.</param>
+    /// <param name="kind">How the values combine; a flow unless stated.</param>
     /// <exception cref="ArgumentException"><paramref name="id"/> is empty, longer than 64 characters, or not dot-separated parts of ASCII letters, digits and hyphens.</exception>
-    public Metric(string id)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not defined.</exception>
+    public Metric(string id, MetricKind kind = MetricKind.Flow)
     {
+        if (!Enum.IsDefined(kind))
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, "The kind must be one of the defined MetricKind values.");
+        }
+
+        Kind = kind;
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         if (!IsValid(id))
         {
@@ -32,7 +42,7 @@ public readonly record struct Metric : IComparable<Metric>
     public static Metric Consultations { get; } = new(DefaultId);
 
     /// <summary>Gets the distinct-users metric ("users"), broken down by segment.</summary>
-    public static Metric Users { get; } = new("users");
+    public static Metric Users { get; } = new("users", MetricKind.Unique);
 
     /// <summary>Gets the website-visits metric ("website.visits").</summary>
     public static Metric WebsiteVisits { get; } = new("website.visits");
@@ -40,45 +50,26 @@ public readonly record struct Metric : IComparable<Metric>
     /// <summary>Gets the id, such as <c>consultations</c>.</summary>
     public string Id => _id ?? DefaultId;
 
-    /// <summary>Gets how the metric's values combine, read from its id: <c>users</c> and reach are unique counts, followers a stock, averages ratios, the rest flows.</summary>
-    public MetricKind Kind
-    {
-        get
-        {
-            string last = Id[(Id.LastIndexOf('.') + 1)..];
-            if (last.Contains("average", StringComparison.OrdinalIgnoreCase) || last.Contains("rate", StringComparison.OrdinalIgnoreCase))
-            {
-                return MetricKind.Ratio;
-            }
-
-            if (last.Contains("follower", StringComparison.OrdinalIgnoreCase))
-            {
-                return MetricKind.Stock;
-            }
-
-            return last.Equals("users", StringComparison.OrdinalIgnoreCase) || last.StartsWith("reach", StringComparison.OrdinalIgnoreCase)
-                ? MetricKind.Unique
-                : MetricKind.Flow;
-        }
-    }
+    /// <summary>Gets how the metric's values combine, as declared when it was created: flows add up, stocks are taken at a period's end, unique counts and ratios are never summed.</summary>
+    public MetricKind Kind { get; }
 
     /// <summary>Returns the metric of an account's followers, such as <c>instagram.followers</c>.</summary>
     /// <param name="account">The social-media channel.</param>
     /// <returns>The metric.</returns>
     /// <exception cref="ArgumentException"><paramref name="account"/> is the default channel.</exception>
-    public static Metric Followers(Channel account) => new(AccountId(account) + ".followers");
+    public static Metric Followers(Channel account) => new(AccountId(account) + ".followers", MetricKind.Stock);
 
     /// <summary>Returns the metric of an account's total reach in a period, such as <c>instagram.reachTotal</c>.</summary>
     /// <param name="account">The social-media channel.</param>
     /// <returns>The metric.</returns>
     /// <exception cref="ArgumentException"><paramref name="account"/> is the default channel.</exception>
-    public static Metric ReachTotal(Channel account) => new(AccountId(account) + ".reachTotal");
+    public static Metric ReachTotal(Channel account) => new(AccountId(account) + ".reachTotal", MetricKind.Unique);
 
     /// <summary>Returns the metric of an account's average reach per post, such as <c>instagram.reachAverage</c>.</summary>
     /// <param name="account">The social-media channel.</param>
     /// <returns>The metric.</returns>
     /// <exception cref="ArgumentException"><paramref name="account"/> is the default channel.</exception>
-    public static Metric ReachAverage(Channel account) => new(AccountId(account) + ".reachAverage");
+    public static Metric ReachAverage(Channel account) => new(AccountId(account) + ".reachAverage", MetricKind.Ratio);
 
     /// <summary>Returns the metric of an account's number of posts in a period, such as <c>instagram.posts</c>.</summary>
     /// <param name="account">The social-media channel.</param>
@@ -88,12 +79,13 @@ public readonly record struct Metric : IComparable<Metric>
 
     /// <summary>Tries to create a metric from an id.</summary>
     /// <param name="id">The id.</param>
+    /// <param name="kind">How the values combine.</param>
     /// <param name="metric">The metric, when the id is valid.</param>
-    /// <returns><see langword="true"/> when <paramref name="id"/> is a valid metric id.</returns>
-    public static bool TryCreate([NotNullWhen(true)] string? id, out Metric metric)
+    /// <returns><see langword="true"/> when <paramref name="id"/> is a valid metric id and <paramref name="kind"/> is defined.</returns>
+    public static bool TryCreate([NotNullWhen(true)] string? id, MetricKind kind, out Metric metric)
     {
-        bool valid = id is not null && IsValid(id);
-        metric = valid ? new Metric(id!) : default;
+        bool valid = id is not null && IsValid(id) && Enum.IsDefined(kind);
+        metric = valid ? new Metric(id!, kind) : default;
         return valid;
     }
 

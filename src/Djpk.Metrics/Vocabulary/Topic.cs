@@ -29,6 +29,18 @@ public readonly record struct Topic : IComparable<Topic>
         _name = name;
     }
 
+    /// <summary>Tries to create the topic named <paramref name="name"/>.</summary>
+    /// <param name="name">The topic's name; surrounding white space is removed.</param>
+    /// <param name="topic">The topic, when the name is valid.</param>
+    /// <returns><see langword="true"/> when <paramref name="name"/> is not blank, at most <see cref="MaxLength"/> characters once trimmed, and holds no control character.</returns>
+    public static bool TryCreate([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? name, out Topic topic)
+    {
+        string? trimmed = name?.Trim();
+        bool valid = !string.IsNullOrEmpty(trimmed) && trimmed.Length <= MaxLength && !trimmed.Any(char.IsControl);
+        topic = valid ? new Topic(trimmed!) : default;
+        return valid;
+    }
+
     /// <summary>Gets the topic of a consultation whose topic was not recorded (the default value).</summary>
     public static Topic Unspecified => default;
 

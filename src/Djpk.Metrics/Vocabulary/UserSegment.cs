@@ -17,6 +17,17 @@ public readonly record struct UserSegment : IComparable<UserSegment>
     /// <exception cref="ArgumentException"><paramref name="id"/> is not lower-case ASCII letters, digits and single inner hyphens.</exception>
     public UserSegment(string id) => _id = Identifier.Validate(id, nameof(id));
 
+    /// <summary>Tries to create the segment with the id <paramref name="id"/>, such as "pemda".</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="segment">The segment, when the id is valid.</param>
+    /// <returns><see langword="true"/> when <paramref name="id"/> is lower-case ASCII letters, digits and single inner hyphens.</returns>
+    public static bool TryCreate([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? id, out UserSegment segment)
+    {
+        bool valid = Identifier.IsValid(id);
+        segment = valid ? new UserSegment(id!) : default;
+        return valid;
+    }
+
     /// <summary>Gets the stable id, such as "pemda"; empty for the default value.</summary>
     public string Id => _id ?? string.Empty;
 
