@@ -45,9 +45,9 @@ internal static class Reconciler
                 : parts.Length == 0 || parts.Sum() != recorded ? ["parts summing to " + recorded.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)]
                 : [];
             ImmutableArray<decimal> published = parts.Length == 0 || parts.Sum() == 0 ? []
-                : [.. (convention == RoundingConvention.LargestRemainder
-                    ? ShareAllocation.LargestRemainder(parts, decimals)
-                    : ShareAllocation.RoundEach(parts, decimals, (RoundingRule)convention)).Shares.Select(s => s.Allocated!.Value)];
+                : [.. (Rounding.TryGetRule(convention, out RoundingRule rule)
+                    ? ShareAllocation.RoundEach(parts, decimals, rule)
+                    : ShareAllocation.LargestRemainder(parts, decimals)).Shares.Select(s => s.Allocated!.Value)];
             checks.Add(new ReconciliationCheck(ReconciliationKind.SharesSumToHundred, whole, published, 100m, missing, convention, decimals));
         }
 

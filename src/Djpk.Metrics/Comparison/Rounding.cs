@@ -21,6 +21,34 @@ public static class Rounding
         return rounded + ZeroWithScale(decimals); // adding 0 at that scale pads 12 to 12,0 and keeps the value
     }
 
+    /// <summary>Returns the convention that rounds each value under <paramref name="rule"/>.</summary>
+    /// <param name="rule">The rule.</param>
+    /// <returns>The matching <see cref="RoundingConvention"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rule"/> is not defined.</exception>
+    public static RoundingConvention ToConvention(RoundingRule rule) => rule switch
+    {
+        RoundingRule.HalfAwayFromZero => RoundingConvention.HalfAwayFromZero,
+        RoundingRule.HalfToEven => RoundingConvention.HalfToEven,
+        RoundingRule.TowardZero => RoundingConvention.TowardZero,
+        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "The rule must be one of the defined RoundingRule values."),
+    };
+
+    /// <summary>Tries to return the rule a convention rounds each value with; largest-remainder allocation has none.</summary>
+    /// <param name="convention">The convention.</param>
+    /// <param name="rule">The rule, when the convention rounds value by value.</param>
+    /// <returns><see langword="false"/> for <see cref="RoundingConvention.LargestRemainder"/> and undefined values.</returns>
+    public static bool TryGetRule(RoundingConvention convention, out RoundingRule rule)
+    {
+        (bool found, rule) = convention switch
+        {
+            RoundingConvention.HalfAwayFromZero => (true, RoundingRule.HalfAwayFromZero),
+            RoundingConvention.HalfToEven => (true, RoundingRule.HalfToEven),
+            RoundingConvention.TowardZero => (true, RoundingRule.TowardZero),
+            _ => (false, default),
+        };
+        return found;
+    }
+
     /// <summary>Returns the <see cref="MidpointRounding"/> mode that <see cref="Math.Round(decimal, int, MidpointRounding)"/> uses for <paramref name="rule"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="rule"/> is not defined.</exception>
     public static MidpointRounding ToMidpointRounding(RoundingRule rule) => rule switch
