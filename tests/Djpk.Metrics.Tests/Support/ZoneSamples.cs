@@ -35,6 +35,18 @@ public sealed class ZoneSamples
     /// <summary>Gets every zone id of the TZDB that NodaTime ships, aliases included.</summary>
     public static IReadOnlyList<string> ZoneIds => DateTimeZoneProviders.Tzdb.Ids;
 
+    /// <summary>Gets the canonical zone ids of the TZDB: every other id is a link to one of them, with the same rules.</summary>
+    public static IReadOnlyList<string> CanonicalZoneIds { get; } =
+        [.. TzdbDateTimeZoneSource.Default.CanonicalIdMap.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>Returns whether <paramref name="zoneId"/> has exactly the offsets of its canonical zone from 1970 to 2037.</summary>
+    public static bool SameAsCanonical(string zoneId)
+    {
+        string canonical = TzdbDateTimeZoneSource.Default.CanonicalIdMap[zoneId];
+        return DateTimeZoneProviders.Tzdb[zoneId].GetZoneIntervals(From, To).Select(i => (i.HasStart ? i.Start : Instant.MinValue, i.WallOffset))
+            .SequenceEqual(DateTimeZoneProviders.Tzdb[canonical].GetZoneIntervals(From, To).Select(i => (i.HasStart ? i.Start : Instant.MinValue, i.WallOffset)));
+    }
+
     public static ZoneSamples Of(DateTimeZone zone)
     {
         var instants = new HashSet<Instant>();
