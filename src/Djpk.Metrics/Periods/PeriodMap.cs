@@ -7,56 +7,56 @@ namespace Djpk.Metrics.Periods;
 
 /// <summary>A precomputed map from an instant (Unix ticks) to its position in a period range, in one zone.</summary>
 /// <remarks>
-/// <para>The map is a sorted list of segments: spans of instants in which the period does not change, each starting at a
+/// <para>The map is a sorted list of pieces: spans of instants in which the period does not change, each starting at a
 /// transition. It is built by walking the zone's intervals over the range: within one interval the offset is fixed, so the
 /// local date only moves forward and its period boundaries are local midnights; where an interval starts, the local date
-/// may jump forward (a skipped date is a period with no segment) or back (a fall-back across midnight gives the periods
-/// d, d+1, d, d+1). A segment outside the range has the position −1. The answer is therefore exactly the period of the
+/// may jump forward (a skipped date is a period with no piece) or back (a fall-back across midnight gives the periods
+/// d, d+1, d, d+1). A piece outside the range has the position −1. The answer is therefore exactly the period of the
 /// instant's local date, <see cref="ReportingCalendar.PeriodOf"/>, in every zone.</para>
 /// <para>A table indexed by the instant's bucket (2³⁶ ticks, about 1,9 hours, for days; longer for longer grains) gives the
-/// segment that contains the bucket's start; a short forward scan (usually no step) finishes the lookup. The cost is the
+/// piece that contains the bucket's start; a short forward scan (usually no step) finishes the lookup. The cost is the
 /// same in every zone.</para>
 /// </remarks>
 internal sealed class PeriodMap
 {
     private const long MaxTableLength = 1 << 22; // beyond that many buckets (about 900 years of days), binary search instead
 
-    private readonly long[] _segmentStarts; // the first tick of each segment, then long.MaxValue
-    private readonly int[] _segmentPeriods; // each segment's position in the range, or −1 outside it
+    private readonly long[] _pieceStarts; // the first tick of each piece, then long.MaxValue
+    private readonly int[] _piecePeriods; // each piece's position in the range, or −1 outside it
     private readonly long[] _periodStarts;  // the first tick whose local date is in each period or later, then after the range
-    private readonly int[]? _bucketToSegment;
+    private readonly int[]? _bucketToPiece;
     private readonly int _bucketShift;
 
     public PeriodMap(ReportingCalendar calendar, PeriodRange range)
     {
         Range = range;
         _bucketShift = BucketShiftOf(range.Grain);
-        var segments = new SegmentList(range);
-        Walk(calendar.Zone, range, segments);
-        (_segmentStarts, _segmentPeriods, _periodStarts) = segments.ToArrays();
+        var pieces = new PieceList(range);
+        Walk(calendar.Zone, range, pieces);
+        (_pieceStarts, _piecePeriods, _periodStarts) = pieces.ToArrays();
 
-        (int first, int last) = (segments.FirstInRange, segments.LastInRange);
+        (int first, int last) = (pieces.FirstInRange, pieces.LastInRange);
         if (first < 0)
         {
             return; // every period of the range was skipped: Start == End, nothing maps
         }
 
-        Start = _segmentStarts[first];
-        End = _segmentStarts[last + 1];
+        Start = _pieceStarts[first];
+        End = _pieceStarts[last + 1];
         long lastTick = End == long.MaxValue ? ZoneDays.MaxTicks : End - 1;
         long buckets = ((lastTick - Start) >> _bucketShift) + 1;
         if (buckets <= MaxTableLength)
         {
-            // Each bucket gets the last segment that starts at or before the bucket's start: segment j fills the buckets
-            // from the first that starts at or after it to the last that starts before the next segment.
-            _bucketToSegment = GC.AllocateUninitializedArray<int>((int)buckets); // every bucket is filled below
+            // Each bucket gets the last piece that starts at or before the bucket's start: piece j fills the buckets
+            // from the first that starts at or after it to the last that starts before the next piece.
+            _bucketToPiece = GC.AllocateUninitializedArray<int>((int)buckets); // every bucket is filled below
             int from = 0;
-            for (int segment = first; from < buckets; segment++)
+            for (int piece = first; from < buckets; piece++)
             {
-                long to = segment + 1 > last ? buckets : Math.Min(buckets, BucketsBefore(_segmentStarts[segment + 1]));
+                long to = piece + 1 > last ? buckets : Math.Min(buckets, BucketsBefore(_pieceStarts[piece + 1]));
                 if (to > from)
                 {
-                    _bucketToSegment.AsSpan(from, (int)to - from).Fill(segment);
+                    _bucketToPiece.AsSpan(from, (int)to - from).Fill(piece);
                     from = (int)to;
                 }
             }
@@ -65,68 +65,65 @@ internal sealed class PeriodMap
 
     public PeriodRange Range { get; }
 
-    /// <summary>Gets the first tick of the first segment in the range.</summary>
+    /// <summary>Gets the first tick of the first piece in the range.</summary>
     public long Start { get; }
 
-    /// <summary>Gets the first tick after the last segment in the range (<see cref="long.MaxValue"/> when it never ends).</summary>
+    /// <summary>Gets the first tick after the last piece in the range (<see cref="long.MaxValue"/> when it never ends).</summary>
     public long End { get; }
-
-    /// <summary>Gets the number of segments, in the range or not.</summary>
-    public int SegmentCount => _segmentPeriods.Length;
 
     /// <summary>Returns the first tick whose local date is in the period at <paramref name="index"/> or later; <see cref="ReportingCalendar.StartOf"/> in ticks.</summary>
     /// <remarks><paramref name="index"/> may be the range's count: the start of the period after the range.</remarks>
     public long StartOf(int index) => _periodStarts[index];
 
-    /// <summary>Returns the first tick of segment <paramref name="segment"/>.</summary>
+    /// <summary>Returns the first tick of piece <paramref name="piece"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public long SegmentStart(int segment) => _segmentStarts[segment];
+    public long PieceStart(int piece) => _pieceStarts[piece];
 
-    /// <summary>Returns the first tick after segment <paramref name="segment"/>.</summary>
+    /// <summary>Returns the first tick after piece <paramref name="piece"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public long SegmentEnd(int segment) => _segmentStarts[segment + 1];
+    public long PieceEnd(int piece) => _pieceStarts[piece + 1];
 
-    /// <summary>Returns the position of the period of segment <paramref name="segment"/>, or −1 when it is outside the range.</summary>
+    /// <summary>Returns the position of the period of piece <paramref name="piece"/>, or −1 when it is outside the range.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int PeriodOfSegment(int segment) => _segmentPeriods[segment];
+    public int PeriodOfPiece(int piece) => _piecePeriods[piece];
 
     /// <summary>Returns the position of the period containing <paramref name="ticks"/>, or −1 outside the range.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int IndexOf(long ticks)
     {
-        int segment = SegmentOf(ticks);
-        return segment < 0 ? -1 : _segmentPeriods[segment];
+        int piece = PieceOf(ticks);
+        return piece < 0 ? -1 : _piecePeriods[piece];
     }
 
-    /// <summary>Returns the segment containing <paramref name="ticks"/>, or −1 before <see cref="Start"/> or from <see cref="End"/> on.</summary>
-    /// <remarks>A segment between <see cref="Start"/> and <see cref="End"/> may still be outside the range (<see cref="PeriodOfSegment"/> is −1).</remarks>
+    /// <summary>Returns the piece containing <paramref name="ticks"/>, or −1 before <see cref="Start"/> or from <see cref="End"/> on.</summary>
+    /// <remarks>A piece between <see cref="Start"/> and <see cref="End"/> may still be outside the range (<see cref="PeriodOfPiece"/> is −1).</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int SegmentOf(long ticks)
+    public int PieceOf(long ticks)
     {
         if (ticks < Start || ticks >= End)
         {
             return -1;
         }
 
-        if (_bucketToSegment is int[] table)
+        if (_bucketToPiece is int[] table)
         {
-            int segment = table[(ticks - Start) >> _bucketShift];
-            while (ticks >= _segmentStarts[segment + 1])
+            int piece = table[(ticks - Start) >> _bucketShift];
+            while (ticks >= _pieceStarts[piece + 1])
             {
-                segment++;
+                piece++;
             }
 
-            Debug.Assert(ticks >= _segmentStarts[segment], "The bucket's segment starts at or before the instant.");
-            return segment;
+            Debug.Assert(ticks >= _pieceStarts[piece], "The bucket's piece starts at or before the instant.");
+            return piece;
         }
 
-        int found = Array.BinarySearch(_segmentStarts, ticks);
+        int found = Array.BinarySearch(_pieceStarts, ticks);
         return found >= 0 ? found : ~found - 1;
     }
 
     /// <summary>Returns, for each period of the range, whether data from <paramref name="earliest"/> to <paramref name="latest"/> (inclusive) spans it.</summary>
     /// <remarks>
-    /// A period with instants is spanned when one of its segments meets the data's span; a period without instants (a
+    /// A period with instants is spanned when one of its pieces meets the data's span; a period without instants (a
     /// skipped date) when the data has instants on both sides of where it would be, so its count is a known zero.
     /// </remarks>
     public bool[] PeriodsSpanned(long earliest, long latest)
@@ -134,13 +131,13 @@ internal sealed class PeriodMap
         int count = Range.Count;
         var spanned = new bool[count];
         var occupied = new bool[count];
-        for (int segment = 0; segment < _segmentPeriods.Length; segment++)
+        for (int piece = 0; piece < _piecePeriods.Length; piece++)
         {
-            int period = _segmentPeriods[segment];
+            int period = _piecePeriods[piece];
             if (period >= 0)
             {
                 occupied[period] = true;
-                spanned[period] |= _segmentStarts[segment] <= latest && earliest < _segmentStarts[segment + 1];
+                spanned[period] |= _pieceStarts[piece] <= latest && earliest < _pieceStarts[piece + 1];
             }
         }
 
@@ -155,7 +152,7 @@ internal sealed class PeriodMap
         return spanned;
     }
 
-    // A bucket spans 2^shift ticks, a small part of the grain's shortest period, so the bucket's segment is almost always
+    // A bucket spans 2^shift ticks, a small part of the grain's shortest period, so the bucket's piece is almost always
     // the instant's (a forward step is needed in at most 8 % of lookups), and the table stays small: 1 700 entries (7 KB) for
     // six years of months, where 2^36 ticks for every grain took 27 000 (110 KB, beyond the first-level cache).
     private static int BucketShiftOf(PeriodGrain grain) => grain switch
@@ -172,7 +169,7 @@ internal sealed class PeriodMap
 
     // Walks the zone's intervals from a day before the range to a day after it (offsets are within ±18 hours), adding
     // each instant where the period of the local date changes, with that period's position (outside the range too).
-    private static void Walk(DateTimeZone zone, PeriodRange range, SegmentList segments)
+    private static void Walk(DateTimeZone zone, PeriodRange range, PieceList pieces)
     {
         PeriodGrain grain = range.Grain;
         int first = range.First.Index;
@@ -185,14 +182,14 @@ internal sealed class PeriodMap
             long offset = interval.WallOffset.Ticks;
             long end = interval.HasEnd ? Math.Min(interval.End.ToUnixTimeTicks(), high) : high;
             int period = PeriodDays.IndexOfDay(grain, ZoneDays.DayOfLocalTicks(t + offset));
-            segments.Add(t, period - first);
+            pieces.Add(t, period - first);
             if (grain == PeriodGrain.Day)
             {
                 // Within the interval the offset is fixed: local midnights are a day apart.
                 for (long boundary = ZoneDays.LocalTicksOfDay(period + 1) - offset; boundary < end; boundary += NodaConstants.TicksPerDay)
                 {
                     period++;
-                    segments.Add(boundary, period - first);
+                    pieces.Add(boundary, period - first);
                 }
             }
             else
@@ -201,7 +198,7 @@ internal sealed class PeriodMap
                      boundary = ZoneDays.LocalTicksOfDay(PeriodDays.FirstDayOf(grain, period + 1)) - offset)
                 {
                     period++;
-                    segments.Add(boundary, period - first);
+                    pieces.Add(boundary, period - first);
                 }
             }
 
@@ -209,9 +206,9 @@ internal sealed class PeriodMap
         }
     }
 
-    // The segments as the walk finds them: positions outside the range become −1, equal neighbours merge, and each
+    // The pieces as the walk finds them: positions outside the range become −1, equal neighbours merge, and each
     // period's start is the first instant in it or in a later period (so an empty period starts where the next one does).
-    private sealed class SegmentList(PeriodRange range)
+    private sealed class PieceList(PeriodRange range)
     {
         private readonly int _count = range.Count;
         private readonly long[] _periodStarts = new long[range.Count + 1];
