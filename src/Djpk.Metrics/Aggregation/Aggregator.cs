@@ -168,8 +168,8 @@ public sealed class Aggregator
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(request);
-        CubeShape shape = CubeShape.For(log, request, Calendar);
-        return (shape, new PeriodMap(Calendar, shape.Periods), RecordFilter.For(log, request), checked(shape.Periods.Count * shape.Cells));
+        (CubeShape shape, PeriodMap map) = CubeShape.For(log, request, Calendar);
+        return (shape, map, RecordFilter.For(log, request), checked(shape.Periods.Count * shape.Cells));
     }
 
     // Sets the bit of each user of the records [start, end), all in one period, in the set of the record's cell.

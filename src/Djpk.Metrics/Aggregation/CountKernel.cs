@@ -63,7 +63,7 @@ internal static class CountKernel
     // Consecutive records usually fall in the same period and channel, so one counter would be incremented over and
     // over, each increment waiting for the previous one. Four interleaved copies of the counts (for small results)
     // break that chain; they are summed at the end. Records are usually in time order, so records are counted in runs
-    // that share a period, and the period map is consulted only when the period changes.
+    // that share a piece of the period map (a span of one period), and the map is consulted only when the piece changes.
     private static void Run<TChannel, TSegment, TTopic, TFilter>(
         InteractionLog log, int from, int to, PeriodMap map, CubeShape shape, RecordFilter filter, long[] counts)
         where TChannel : struct, IFlag
@@ -85,7 +85,7 @@ internal static class CountKernel
 
         long[] ticks = log.Ticks;
         long periodStart = 0;
-        ulong span = 0; // the current period's ticks are [periodStart, periodStart + span); empty until the first record
+        ulong span = 0; // the current piece's ticks are [periodStart, periodStart + span); empty until the first record
         int row = 0;
         int runStart = from;
         unchecked
@@ -100,7 +100,8 @@ internal static class CountKernel
 
                 CountRun<TChannel, TSegment, TTopic, TFilter>(log, runStart, i, row, shape, filter, counts);
                 runStart = i;
-                int period = map.IndexOf(tick);
+                int piece = map.PieceOf(tick);
+                int period = piece < 0 ? -1 : map.PeriodOfPiece(piece);
                 if (period < 0)
                 {
                     runStart = i + 1; // outside the range: not counted
@@ -108,8 +109,10 @@ internal static class CountKernel
                     continue;
                 }
 
-                periodStart = map.StartOf(period);
-                span = (ulong)(map.EndOf(period) - periodStart);
+                // The run lasts while records stay in this piece: a span of one period, not always the whole period
+                // (a date that clocks falling back across midnight split in two has two pieces).
+                periodStart = map.PieceStart(piece);
+                span = (ulong)(map.PieceEnd(piece) - periodStart);
                 row = period * cells;
             }
         }

@@ -23,7 +23,8 @@ internal sealed class CubeShape
         ImmutableArray<Topic> topics,
         ImmutableArray<Channel> channelFilter,
         ImmutableArray<UserSegment> segmentFilter,
-        Interval? dataSpan)
+        Interval? dataSpan,
+        PeriodMap map)
     {
         Calendar = calendar;
         Periods = periods;
@@ -41,15 +42,9 @@ internal sealed class CubeShape
         SegmentCount = Math.Max(1, Segments.Length);
         TopicCount = Math.Max(1, Topics.Length);
         Cells = checked(ChannelCount * SegmentCount * TopicCount);
-        _hasData = new bool[periods.Count];
-        if (dataSpan is Interval span)
-        {
-            for (int i = 0; i < periods.Count; i++)
-            {
-                Interval period = calendar.IntervalOf(periods[i]);
-                _hasData[i] = period.Start <= span.End && (!period.HasEnd || span.Start < period.End);
-            }
-        }
+        _hasData = dataSpan is Interval span
+            ? map.PeriodsSpanned(span.Start.ToUnixTimeTicks(), span.End.ToUnixTimeTicks())
+            : new bool[periods.Count];
     }
 
     public ReportingCalendar Calendar { get; }
@@ -79,15 +74,16 @@ internal sealed class CubeShape
 
     public int Cells { get; }
 
-    /// <summary>Creates the shape of an aggregate of <paramref name="log"/> under <paramref name="request"/>.</summary>
-    public static CubeShape For(InteractionLog log, AggregationRequest request, ReportingCalendar calendar)
+    /// <summary>Creates the shape of an aggregate of <paramref name="log"/> under <paramref name="request"/>, and the map of its periods.</summary>
+    public static (CubeShape Shape, PeriodMap Map) For(InteractionLog log, AggregationRequest request, ReportingCalendar calendar)
     {
         PeriodRange range = request.Range
             ?? (log.Count == 0
                 ? throw new ArgumentException("The log is empty: give the request a period range with Within.", nameof(log))
                 : calendar.RangeOf(log.Earliest!.Value, log.Latest!.Value, request.Grain));
         Interval? span = log.Count == 0 ? null : new Interval(log.Earliest!.Value, log.Latest!.Value);
-        return new CubeShape(
+        var map = new PeriodMap(calendar, range);
+        var shape = new CubeShape(
             calendar,
             range,
             request.Dimensions,
@@ -96,7 +92,9 @@ internal sealed class CubeShape
             log.Topics,
             request.Channels,
             request.Segments,
-            span);
+            span,
+            map);
+        return (shape, map);
     }
 
     public bool HasData(int periodIndex) => _hasData[periodIndex];
@@ -178,16 +176,18 @@ internal sealed class CubeShape
             (var left, null) => left,
             ({ } left, { } right) => new Interval(Min(left.Start, right.Start), Max(left.End, right.End)),
         };
+        PeriodRange periods = Periods.Union(other.Periods);
         var merged = new CubeShape(
             Calendar,
-            Periods.Union(other.Periods),
+            periods,
             Dimensions,
             [.. Channels.Union(other.Channels)],
             [.. Segments.Union(other.Segments)],
             [.. Topics.Union(other.Topics)],
             ChannelFilter,
             SegmentFilter,
-            span);
+            span,
+            new PeriodMap(Calendar, periods));
         return (merged, merged.CellMap(this), merged.CellMap(other), merged.Periods.IndexOf(Periods.First), merged.Periods.IndexOf(other.Periods.First));
     }
 

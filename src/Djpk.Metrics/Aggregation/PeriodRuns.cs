@@ -6,14 +6,20 @@ namespace Djpk.Metrics.Aggregation;
 internal static class PeriodRuns
 {
     /// <summary>Returns the runs [start, end) of the sorted ticks [<paramref name="from"/>, <paramref name="to"/>) with their period positions; records outside the map's range are skipped.</summary>
+    /// <remarks>A run is the records of one piece of the map, so a period split by a fall-back may give two runs; they are never merged.</remarks>
     public static IEnumerable<(int Start, int End, int Period)> Of(long[] ticks, int from, int to, PeriodMap map)
     {
         int i = LowerBound(ticks, from, to, map.Start);
         while (i < to && ticks[i] < map.End)
         {
-            int period = map.IndexOf(ticks[i]);
-            int end = LowerBound(ticks, i, to, map.EndOf(period));
-            yield return (i, end, period);
+            int piece = map.PieceOf(ticks[i]);
+            int end = LowerBound(ticks, i, to, map.PieceEnd(piece));
+            int period = map.PeriodOfPiece(piece);
+            if (period >= 0)
+            {
+                yield return (i, end, period);
+            }
+
             i = end;
         }
     }

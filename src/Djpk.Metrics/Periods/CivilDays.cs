@@ -3,6 +3,9 @@ namespace Djpk.Metrics.Periods;
 /// <summary>Converts between ISO dates and day numbers (days since 0001-01-01) by arithmetic alone.</summary>
 internal static class CivilDays
 {
+    /// <summary>The day number of 1970-01-01, the Unix epoch.</summary>
+    public const int UnixEpochDay = DaysFrom0001To1970;
+
     private const int DaysFrom0000To1970 = 719_468;
     private const int DaysFrom0001To1970 = 719_162;
 

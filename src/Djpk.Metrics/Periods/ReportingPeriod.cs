@@ -45,8 +45,8 @@ public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>, IC
     {
         PeriodGrain.Day => Start,
         PeriodGrain.Week => Start.PlusDays(6),
-        PeriodGrain.Month => Start.PlusMonths(1).PlusDays(-1),
-        PeriodGrain.Quarter => Start.PlusMonths(3).PlusDays(-1),
+        PeriodGrain.Month => LastDayOfMonth(Start.Year, Start.Month),     // not Start.PlusMonths(1): December 9999 has no next month
+        PeriodGrain.Quarter => LastDayOfMonth(Start.Year, Start.Month + 2),
         _ => new LocalDate(_index + 1, 12, 31),
     };
 
@@ -365,6 +365,8 @@ public readonly record struct ReportingPeriod : IComparable<ReportingPeriod>, IC
         PeriodGrain.Quarter => (MaxYear * 4) - 1,
         _ => MaxYear - 1,
     };
+
+    private static LocalDate LastDayOfMonth(int year, int month) => new(year, month, CalendarSystem.Iso.GetDaysInMonth(year, month));
 
     private static LocalDate DateOf(int day)
     {

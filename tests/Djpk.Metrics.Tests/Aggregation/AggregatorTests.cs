@@ -9,7 +9,7 @@ using NodaTime;
 
 namespace Djpk.Metrics.Tests.Aggregation;
 
-public class AggregatorTests
+public partial class AggregatorTests
 {
     private static readonly Aggregator Jakarta = new(ReportingCalendar.Jakarta);
 

@@ -3,7 +3,7 @@ using NodaTime;
 
 namespace Djpk.Metrics.Tests.Periods;
 
-public class ReportingCalendarTests
+public partial class ReportingCalendarTests
 {
     [Fact]
     public void Jakarta_MidnightBoundary_IsSeventeenHundredUtc()

@@ -16,6 +16,8 @@ public class ReportingPeriodTests
     [InlineData("2023-Q4", PeriodGrain.Quarter, "2023-10-01", "2023-12-31")]
     [InlineData("2023", PeriodGrain.Year, "2023-01-01", "2023-12-31")]
     [InlineData("2024-02", PeriodGrain.Month, "2024-02-01", "2024-02-29")]
+    [InlineData("9999-12", PeriodGrain.Month, "9999-12-01", "9999-12-31")] // the last month: no next month to step back from
+    [InlineData("9999-Q4", PeriodGrain.Quarter, "9999-10-01", "9999-12-31")]
     public void Parse_ReadsEachForm(string text, PeriodGrain grain, string start, string end)
     {
         ReportingPeriod period = ReportingPeriod.Parse(text);
