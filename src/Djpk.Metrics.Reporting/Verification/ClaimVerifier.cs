@@ -124,8 +124,8 @@ public static class ClaimVerifier
                     {
                         bool direction = change.Direction == claim.Direction;
                         e.Outcomes = [.. Rules.Select(r => change.ToPercent(claim.Decimals, r) is decimal v
-                            ? new RuleOutcome(Rounding.ToConvention(r), Math.Abs(v), direction && Matches(v, claim))
-                            : new RuleOutcome(Rounding.ToConvention(r), null, false))];
+                            ? new RuleOutcome(Rounding.ToRoundingConvention(r), Math.Abs(v), direction && Matches(v, claim))
+                            : new RuleOutcome(Rounding.ToRoundingConvention(r), null, false))];
                     }
                 }
 
@@ -146,7 +146,7 @@ public static class ClaimVerifier
 
                     e.Exact = ExactQuotientOf(p, w, 100);
                     var outcomes = Rules.Select(r => Quotient(p, w, 100, claim.Decimals, r))
-                        .Select((v, i) => new RuleOutcome(Rounding.ToConvention(Rules[i]), v, Matches(v, claim))).ToList();
+                        .Select((v, i) => new RuleOutcome(Rounding.ToRoundingConvention(Rules[i]), v, Matches(v, claim))).ToList();
                     if (claim.Group != ClaimGroup.OtherShares)
                     {
                         decimal? allocated = LargestRemainderShare(figures, claim, w);
@@ -170,7 +170,7 @@ public static class ClaimVerifier
                     }
 
                     e.Exact = ExactQuotientOf(n, d, 1);
-                    e.Outcomes = [.. Rules.Select(r => Quotient(n, d, 1, claim.Decimals, r)).Select((v, i) => new RuleOutcome(Rounding.ToConvention(Rules[i]), v, Matches(v, claim)))];
+                    e.Outcomes = [.. Rules.Select(r => Quotient(n, d, 1, claim.Decimals, r)).Select((v, i) => new RuleOutcome(Rounding.ToRoundingConvention(Rules[i]), v, Matches(v, claim)))];
                 }
 
                 break;

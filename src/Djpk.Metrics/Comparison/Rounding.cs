@@ -25,7 +25,7 @@ public static class Rounding
     /// <param name="rule">The rule.</param>
     /// <returns>The matching <see cref="RoundingConvention"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="rule"/> is not defined.</exception>
-    public static RoundingConvention ToConvention(RoundingRule rule) => rule switch
+    public static RoundingConvention ToRoundingConvention(RoundingRule rule) => rule switch
     {
         RoundingRule.HalfAwayFromZero => RoundingConvention.HalfAwayFromZero,
         RoundingRule.HalfToEven => RoundingConvention.HalfToEven,

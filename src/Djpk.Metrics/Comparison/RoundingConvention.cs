@@ -3,7 +3,7 @@ using Djpk.Metrics.Comparison;
 namespace Djpk.Metrics.Comparison;
 
 /// <summary>Names a way a report turns exact values into printed ones: one of the <see cref="RoundingRule"/>s, or largest-remainder allocation of shares.</summary>
-/// <remarks>Convert with <see cref="Rounding.ToConvention"/> and <see cref="Rounding.TryGetRule"/>, never by a cast. The default value is <see cref="HalfAwayFromZero"/>.</remarks>
+/// <remarks>Convert with <see cref="Rounding.ToRoundingConvention"/> and <see cref="Rounding.TryGetRule"/>, never by a cast. The default value is <see cref="HalfAwayFromZero"/>.</remarks>
 public enum RoundingConvention
 {
     /// <summary>Each value rounded to the nearest, a midpoint away from zero (<see cref="RoundingRule.HalfAwayFromZero"/>).</summary>

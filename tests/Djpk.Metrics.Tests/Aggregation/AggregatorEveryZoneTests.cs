@@ -17,7 +17,7 @@ namespace Djpk.Metrics.Tests.Aggregation;
 public sealed class AggregatorEveryZoneTests(ITestOutputHelper output)
 {
     private static readonly PeriodGrain[] Grains = [PeriodGrain.Day, PeriodGrain.Week, PeriodGrain.Month, PeriodGrain.Quarter, PeriodGrain.Year];
-    private static readonly Channel[] Channels = [Channel.WhatsApp, Channel.Phone, Channel.Email, Channel.HaiKemenkeu, Channel.LiveChat, Channel.Website];
+    private static readonly Channel[] Channels = [DjpkChannels.WhatsApp, DjpkChannels.Phone, DjpkChannels.Email, DjpkChannels.HaiKemenkeu, DjpkChannels.LiveChat, DjpkChannels.Website];
 
     [Fact]
     public void Count_EveryZoneAroundEveryTransition_EqualsInZoneDateOfEachRecord()
@@ -53,7 +53,7 @@ public sealed class AggregatorEveryZoneTests(ITestOutputHelper output)
         var calendar = new ReportingCalendar(zone);
         Instant[] instants = samples.Instants;
         LocalDate[] dates = [.. instants.Select(i => i.InZone(zone).Date)]; // the oracle
-        Consultation[] records = [.. instants.Select((instant, i) => new Consultation(instant, Channels[i % Channels.Length], UserSegment.Pemda, new Topic("DBH"), new UserKey(i)))];
+        Consultation[] records = [.. instants.Select((instant, i) => new Consultation(instant, Channels[i % Channels.Length], DjpkSegments.Pemda, new Topic("DBH"), new UserKey(i)))];
         Consultation[] shuffled = [.. records];
         new Random(instants.Length).Shuffle(shuffled);
         InteractionLog chronological = LogCase.Build(records);

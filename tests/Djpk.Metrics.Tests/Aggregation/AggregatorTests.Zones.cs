@@ -150,7 +150,14 @@ public partial class AggregatorTests
         let first = ClampedPeriod(new LocalDate(year, 1, 1).PlusDays(dayOfYear - 1), grain)
         let last = ReportingPeriod.FromIndex(grain, Math.Min(first.Index + length - 1, ReportingPeriod.MaxIndex(grain)))
         let start = ReportingCalendar.ForZone(zoneId).StartOf(first)
-        select (zoneId, new PeriodRange(first, last), offsets.Select(h => Clamp(start + Duration.FromHours(h))).ToArray());
+        select (zoneId, new PeriodRange(first, last), offsets.Select(h => Clamp(PlusHoursSaturated(start, h))).ToArray());
+
+    // start + hours, held within NodaTime's instant range (a range at the end of year 9999 plus 40 periods leaves it).
+    private static Instant PlusHoursSaturated(Instant start, int hours)
+    {
+        long ticks = start.ToUnixTimeTicks() + (hours * NodaConstants.TicksPerHour);
+        return Instant.FromUnixTimeTicks(Math.Clamp(ticks, Instant.MinValue.ToUnixTimeTicks(), Instant.MaxValue.ToUnixTimeTicks()));
+    }
 
     private static ReportingPeriod ClampedPeriod(LocalDate date, PeriodGrain grain) =>
         ReportingPeriod.FromIndex(grain, Math.Min(PeriodDays.IndexOfDay(grain, ReportingPeriod.Day(date).Index), ReportingPeriod.MaxIndex(grain)));
@@ -166,5 +173,5 @@ public partial class AggregatorTests
         new(ReportingPeriod.Day(new LocalDate(year, month, day)), ReportingPeriod.Day(new LocalDate(year, month, day).PlusDays(days - 1)));
 
     private static Consultation Record(Instant instant, int user) =>
-        new(instant, Channel.Phone, UserSegment.Pemda, new Topic("DBH"), new UserKey(user));
+        new(instant, DjpkChannels.Phone, DjpkSegments.Pemda, new Topic("DBH"), new UserKey(user));
 }

@@ -155,8 +155,8 @@ public class ClaimVerifierTests
             decimal stated = Math.Abs(change.ToPercent(c.decimals, c.rule)!.Value);
             ClaimResult result = VerifyOne(Change(stated, change.Direction, Before), Series((Now, c.current), (Before, c.previous)));
             return result.Verdict == Verdict.Holds
-                && result.HoldsUnder.Contains(Rounding.ToConvention(c.rule))
-                && Rules.All(r => result.HoldsUnder.Contains(Rounding.ToConvention(r)) == (Math.Abs(change.ToPercent(c.decimals, r)!.Value) == stated))
+                && result.HoldsUnder.Contains(Rounding.ToRoundingConvention(c.rule))
+                && Rules.All(r => result.HoldsUnder.Contains(Rounding.ToRoundingConvention(r)) == (Math.Abs(change.ToPercent(c.decimals, r)!.Value) == stated))
                 && result.HoldsUnder.Length + result.FailsUnder.Length == 3;
         }));
     }
