@@ -61,58 +61,8 @@ public sealed class FigureTableBuilder
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="cube"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The cube is broken down by segment or topic, or a key already has another figure.</exception>
-    public FigureTableBuilder AddConsultations(CountCube cube, Metric? metric = null)
-    {
-        ArgumentNullException.ThrowIfNull(cube);
-        if ((cube.Dimensions & ~AggregationDimensions.Channel) != AggregationDimensions.None)
-        {
-            throw new ArgumentException("The cube must be broken down by channel at most.", nameof(cube));
-        }
-
-        Metric m = metric ?? Metric.Consultations;
-        bool byChannel = cube.Dimensions.HasFlag(AggregationDimensions.Channel);
-        var monthsOfYear = new Dictionary<int, int>();
-        foreach (ReportingPeriod period in cube.Periods)
-        {
-            if (!cube.HasData(period))
-            {
-                continue;
-            }
-
-            Add(m, period, cube.Count(period)!.Value);
-            if (byChannel)
-            {
-                foreach (Channel channel in cube.Channels)
-                {
-                    Add(m, period, cube.Count(period, channel)!.Value, channel);
-                }
-            }
-
-            if (period.Grain == PeriodGrain.Month)
-            {
-                monthsOfYear[period.Year] = monthsOfYear.GetValueOrDefault(period.Year) + 1;
-            }
-        }
-
-        foreach ((int year, int months) in monthsOfYear)
-        {
-            if (months == 12)
-            {
-                ReportingPeriod whole = ReportingPeriod.OfYear(year);
-                PeriodRange range = PeriodRange.MonthsOf(year);
-                Add(m, whole, range.Sum(p => cube.Count(p)!.Value));
-                if (byChannel)
-                {
-                    foreach (Channel channel in cube.Channels)
-                    {
-                        Add(m, whole, range.Sum(p => cube.Count(p, channel)!.Value), channel);
-                    }
-                }
-            }
-        }
-
-        return this;
-    }
+    public FigureTableBuilder AddConsultations(CountCube cube, Metric? metric = null) =>
+        AddCube(cube, metric ?? Metric.Consultations, AggregationDimensions.Channel, "channel");
 
     /// <summary>Adds the distinct users of a cube: for every period the data reaches, all users and, when the cube is broken down by segment, each segment.</summary>
     /// <remarks>For a monthly cube, every calendar year whose twelve months the data reaches also gets its distinct users over the year (never a sum of months).</remarks>
@@ -121,16 +71,35 @@ public sealed class FigureTableBuilder
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="cube"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The cube is broken down by channel or topic, or a key already has another figure.</exception>
-    public FigureTableBuilder AddUsers(DistinctUserCube cube, Metric? metric = null)
+    public FigureTableBuilder AddUsers(DistinctUserCube cube, Metric? metric = null) =>
+        AddCube(cube, metric ?? Metric.Users, AggregationDimensions.Segment, "segment");
+
+    // Every period the data reaches, its members along the one dimension allowed, and each whole year of months, read
+    // through the cubes' shared shape: the year of a flow is the sum of its months, of distinct users their union.
+    private FigureTableBuilder AddCube(IAggregateCube cube, Metric metric, AggregationDimensions allowed, string allowedName)
     {
         ArgumentNullException.ThrowIfNull(cube);
-        if ((cube.Dimensions & ~AggregationDimensions.Segment) != AggregationDimensions.None)
+        if ((cube.Dimensions & ~allowed) != AggregationDimensions.None)
         {
-            throw new ArgumentException("The cube must be broken down by segment at most.", nameof(cube));
+            throw new ArgumentException($"The cube must be broken down by {allowedName} at most.", nameof(cube));
         }
 
-        Metric m = metric ?? Metric.Users;
+        bool byChannel = cube.Dimensions.HasFlag(AggregationDimensions.Channel);
         bool bySegment = cube.Dimensions.HasFlag(AggregationDimensions.Segment);
+        void AddMembers(ReportingPeriod period, Func<Channel?, UserSegment?, long> value)
+        {
+            Add(metric, period, value(null, null));
+            foreach (Channel channel in byChannel ? cube.Channels : [])
+            {
+                Add(metric, period, value(channel, null), channel);
+            }
+
+            foreach (UserSegment segment in bySegment ? cube.Segments : [])
+            {
+                Add(metric, period, value(null, segment), segment: segment);
+            }
+        }
+
         var monthsOfYear = new Dictionary<int, int>();
         foreach (ReportingPeriod period in cube.Periods)
         {
@@ -139,15 +108,7 @@ public sealed class FigureTableBuilder
                 continue;
             }
 
-            Add(m, period, cube.Count(period)!.Value);
-            if (bySegment)
-            {
-                foreach (UserSegment segment in cube.Segments)
-                {
-                    Add(m, period, cube.Count(period, segment: segment)!.Value, segment: segment);
-                }
-            }
-
+            AddMembers(period, (c, s) => cube.Count(period, c, s)!.Value);
             if (period.Grain == PeriodGrain.Month)
             {
                 monthsOfYear[period.Year] = monthsOfYear.GetValueOrDefault(period.Year) + 1;
@@ -158,16 +119,8 @@ public sealed class FigureTableBuilder
         {
             if (months == 12)
             {
-                ReportingPeriod whole = ReportingPeriod.OfYear(year);
                 ReportingPeriod first = ReportingPeriod.Month(year, 1), last = ReportingPeriod.Month(year, 12);
-                Add(m, whole, cube.CountBetween(first, last)!.Value);
-                if (bySegment)
-                {
-                    foreach (UserSegment segment in cube.Segments)
-                    {
-                        Add(m, whole, cube.CountBetween(first, last, segment: segment)!.Value, segment: segment);
-                    }
-                }
+                AddMembers(ReportingPeriod.OfYear(year), (c, s) => cube.CountBetween(first, last, c, s)!.Value);
             }
         }
 

@@ -13,49 +13,24 @@ namespace Djpk.Metrics.Aggregation;
 public static class AggregateJson
 {
     /// <summary>Writes <paramref name="cube"/> as indented UTF-8 JSON to <paramref name="stream"/>; the stream stays open.</summary>
-    /// <param name="cube">The consultation counts.</param>
+    /// <param name="cube">The consultation counts or distinct users.</param>
     /// <param name="stream">The output.</param>
     /// <exception cref="ArgumentNullException"><paramref name="cube"/> or <paramref name="stream"/> is <see langword="null"/>.</exception>
     /// <exception cref="IOException">The stream cannot be written.</exception>
-    public static void Write(CountCube cube, Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        JsonSerializer.Serialize(stream, Document(cube), AggregateJsonContext.WithNodaTime.AggregateDocument);
-    }
-
-    /// <summary>Writes <paramref name="cube"/> as indented UTF-8 JSON to <paramref name="stream"/>; the stream stays open.</summary>
-    /// <param name="cube">The distinct users.</param>
-    /// <param name="stream">The output.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="cube"/> or <paramref name="stream"/> is <see langword="null"/>.</exception>
-    /// <exception cref="IOException">The stream cannot be written.</exception>
-    public static void Write(DistinctUserCube cube, Stream stream)
+    public static void Write(IAggregateCube cube, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
         JsonSerializer.Serialize(stream, Document(cube), AggregateJsonContext.WithNodaTime.AggregateDocument);
     }
 
     /// <summary>Returns <paramref name="cube"/> as indented JSON text.</summary>
-    /// <param name="cube">The consultation counts.</param>
+    /// <param name="cube">The consultation counts or distinct users.</param>
     /// <returns>The JSON document.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="cube"/> is <see langword="null"/>.</exception>
-    public static string Serialize(CountCube cube) => JsonSerializer.Serialize(Document(cube), AggregateJsonContext.WithNodaTime.AggregateDocument);
+    public static string Render(IAggregateCube cube) => JsonSerializer.Serialize(Document(cube), AggregateJsonContext.WithNodaTime.AggregateDocument);
 
-    /// <summary>Returns <paramref name="cube"/> as indented JSON text.</summary>
-    /// <param name="cube">The distinct users.</param>
-    /// <returns>The JSON document.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="cube"/> is <see langword="null"/>.</exception>
-    public static string Serialize(DistinctUserCube cube) => JsonSerializer.Serialize(Document(cube), AggregateJsonContext.WithNodaTime.AggregateDocument);
-
-    private static AggregateDocument Document(CountCube cube)
-    {
-        ArgumentNullException.ThrowIfNull(cube);
-        CellDocument[] cells = [.. cube.Cells().Select(c => new CellDocument(c.Period.ToString(), c.Channel?.Id, c.Segment?.Id, c.Topic?.Name, c.Count))];
-        return new AggregateDocument(
-            "consultations", cube.Calendar.Zone.Id, cube.Periods.Grain.ToString(), DimensionNames(cube.Dimensions), cube.Earliest, cube.Latest,
-            [.. cube.Periods.Select(p => new PeriodDocument(p.ToString(), cube.HasData(p)))], cells);
-    }
-
-    private static AggregateDocument Document(DistinctUserCube cube)
+    // One cell per period with data and member combination, read through the cubes' shared shape.
+    private static AggregateDocument Document(IAggregateCube cube)
     {
         ArgumentNullException.ThrowIfNull(cube);
         Channel?[] channels = cube.Channels.IsEmpty ? [null] : [.. cube.Channels.Select(c => (Channel?)c)];
@@ -77,7 +52,8 @@ public static class AggregateJson
         }
 
         return new AggregateDocument(
-            "distinctUsers", cube.Calendar.Zone.Id, cube.Periods.Grain.ToString(), DimensionNames(cube.Dimensions), cube.Earliest, cube.Latest,
+            cube.Kind == MetricKind.Unique ? "distinctUsers" : "consultations", cube.Calendar.Zone.Id, cube.Periods.Grain.ToString(),
+            DimensionNames(cube.Dimensions), cube.Earliest, cube.Latest,
             [.. cube.Periods.Select(p => new PeriodDocument(p.ToString(), cube.HasData(p)))], cells);
     }
 

@@ -13,7 +13,7 @@ namespace Djpk.Metrics.Aggregation;
 /// query means "all members" (a subtotal); a member the data never had counts 0.</para>
 /// <para>Aggregates of parts of a log merge into the aggregate of the whole (<see cref="Merge(CountCube)"/>).</para>
 /// </remarks>
-public sealed class CountCube
+public sealed class CountCube : IAggregateCube
 {
     private readonly CubeShape _shape;
     private readonly long[] _counts; // [period · cells + cell]
@@ -23,6 +23,9 @@ public sealed class CountCube
         _shape = shape;
         _counts = counts;
     }
+
+    /// <summary>Gets <see cref="MetricKind.Flow"/>: counts add up over periods and members.</summary>
+    public MetricKind Kind => MetricKind.Flow;
 
     /// <summary>Gets the calendar (zone) the periods were counted in.</summary>
     public ReportingCalendar Calendar => _shape.Calendar;
@@ -145,6 +148,40 @@ public sealed class CountCube
         for (int i = 0; i < Periods.Count; i++)
         {
             total = checked(total + Sum(i, cells));
+        }
+
+        return total;
+    }
+
+    /// <summary>Returns the sum of the counts from <paramref name="first"/> to <paramref name="last"/>.</summary>
+    /// <param name="first">The first period, on the axis.</param>
+    /// <param name="last">The last period, on the axis, not before <paramref name="first"/>.</param>
+    /// <param name="channel">A channel, or <see langword="null"/> for all channels.</param>
+    /// <param name="segment">A segment, or <see langword="null"/> for all segments.</param>
+    /// <param name="topic">A topic, or <see langword="null"/> for all topics.</param>
+    /// <returns>The sum; <see langword="null"/> when the data does not reach one of the periods.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A period is not on the axis.</exception>
+    /// <exception cref="ArgumentException"><paramref name="last"/> is before <paramref name="first"/>, or a member is given for a dimension the cube is not broken down by.</exception>
+    public long? CountBetween(ReportingPeriod first, ReportingPeriod last, Channel? channel = null, UserSegment? segment = null, Topic? topic = null)
+    {
+        if (last < first)
+        {
+            throw new ArgumentException("The last period must not be before the first.", nameof(last));
+        }
+
+        long total = 0;
+        for (ReportingPeriod period = first; period <= last; period = period.Next())
+        {
+            if (Count(period, channel, segment, topic) is not long count)
+            {
+                return null;
+            }
+
+            total = checked(total + count);
+            if (period == last)
+            {
+                break;
+            }
         }
 
         return total;

@@ -12,7 +12,7 @@ namespace Djpk.Metrics.Aggregation;
 /// <para>Periods the data does not reach have <see langword="null"/> counts. Aggregates of parts of a log merge
 /// exactly into the aggregate of the whole (<see cref="Merge(DistinctUserCube)"/>), because they keep the user keys.</para>
 /// </remarks>
-public sealed class DistinctUserCube
+public sealed class DistinctUserCube : IAggregateCube
 {
     private readonly CubeShape _shape;
     private readonly UserSet?[] _sets; // [period · cells + cell]; null for a cell with no user
@@ -22,6 +22,9 @@ public sealed class DistinctUserCube
         _shape = shape;
         _sets = sets;
     }
+
+    /// <summary>Gets <see cref="MetricKind.Unique"/>: distinct users never add up.</summary>
+    public MetricKind Kind => MetricKind.Unique;
 
     /// <summary>Gets the calendar (zone) the periods were counted in.</summary>
     public ReportingCalendar Calendar => _shape.Calendar;
@@ -40,6 +43,12 @@ public sealed class DistinctUserCube
 
     /// <summary>Gets the topics of the breakdown; empty when not broken down by topic.</summary>
     public ImmutableArray<Topic> Topics => _shape.Topics;
+
+    /// <summary>Gets the channels the records were filtered to; empty for no filter.</summary>
+    public ImmutableArray<Channel> ChannelFilter => _shape.ChannelFilter;
+
+    /// <summary>Gets the segments the records were filtered to; empty for no filter.</summary>
+    public ImmutableArray<UserSegment> SegmentFilter => _shape.SegmentFilter;
 
     /// <summary>Gets the time of the earliest record counted from; <see langword="null"/> when the data was empty.</summary>
     public Instant? Earliest => _shape.DataSpan?.Start;

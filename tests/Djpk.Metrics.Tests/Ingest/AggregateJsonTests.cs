@@ -20,7 +20,7 @@ public class AggregateJsonTests
     {
         CountCube cube = new Aggregator(ReportingCalendar.Jakarta).Count(
             Log, AggregationRequest.PerPeriod(PeriodGrain.Month).Within(PeriodRange.MonthsOf(2023)).By(AggregationDimensions.Channel));
-        using JsonDocument json = JsonDocument.Parse(AggregateJson.Serialize(cube));
+        using JsonDocument json = JsonDocument.Parse(AggregateJson.Render(cube));
         JsonElement root = json.RootElement;
 
         Assert.Equal("consultations", root.GetProperty("measure").GetString());
