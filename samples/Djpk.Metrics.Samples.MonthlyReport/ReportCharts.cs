@@ -29,14 +29,14 @@ internal static class ReportCharts
                 [.. phone.YearSeries.Select(v => (double)(v ?? 0))]);
         }
 
-        foreach (var social in report.Social.Where(s => s.Followers.Values().Count(v => v is not null) > 1))
+        foreach (var social in report.Social.Where(s => s.Followers.Values.Count(v => v is not null) > 1))
         {
             string name = social.Info.Channel.Id;
             yield return Line(
                 Path.Combine(directory, $"{name}-followers-per-month.png"),
                 id ? $"Pengikut {social.Info.NameIn(ReportLanguage.Indonesian)} per akhir bulan, {year}" : $"{social.Info.NameIn(ReportLanguage.English)} followers at each month's end, {year}",
-                [.. social.Followers.Months.Select(m => format.FormatMonthAbbreviation(m.Start.Month))],
-                [.. social.Followers.Values().Select(v => v is long f ? (double)f : double.NaN)]);
+                [.. social.Followers.Periods.Select(m => format.FormatMonthAbbreviation(m.Start.Month))],
+                [.. social.Followers.Values.Select(v => v is long f ? (double)f : double.NaN)]);
         }
 
         if (!report.Segments.Segments.IsEmpty)

@@ -74,7 +74,7 @@ internal static class MonthlyReportJson
             x.Info.Channel.Id, x.Account, snapshot?.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             snapshot?.Followers, snapshot?.NewFollowers, snapshot?.Reach?.Total, snapshot?.Reach?.Posts, snapshot?.Reach?.Value,
             snapshot?.Posts, snapshot?.FeedPosts, snapshot?.StoryPosts, snapshot?.Contents, snapshot?.ProfileVisits, snapshot?.VillageGovernmentFollowers, snapshot?.NewVillageGovernmentFollowers,
-            [.. x.Followers.Values()], Change(x.GrowthSinceJanuary, s));
+            [.. x.Followers.Values], Change(x.GrowthSinceJanuary, s));
     }
 
     private static RecapDocument? Recap(InformationRequestRecap? recap) => recap is null ? null : new RecapDocument(

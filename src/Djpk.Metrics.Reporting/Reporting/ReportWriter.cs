@@ -307,9 +307,9 @@ internal sealed class ReportWriter
         }
 
         FollowerSeries series = social.Followers;
-        if (series.Values().Count(v => v is not null) > 1)
+        if (series.Values.Count(v => v is not null) > 1)
         {
-            string values = string.Join(", ", series.Months.Select((m, i) => $"{_format.FormatMonthAbbreviation(m.Start.Month)} {Optional(series.Values()[i])}"));
+            string values = string.Join(", ", series.Periods.Select((m, i) => $"{_format.FormatMonthAbbreviation(m.Start.Month)} {Optional(series.Values[i])}"));
             Sentence(W("social.followerSeries", ("year", Year), ("values", values)));
             if (social.GrowthSinceJanuary is PercentChange growth)
             {

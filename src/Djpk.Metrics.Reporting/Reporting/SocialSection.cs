@@ -30,7 +30,7 @@ public sealed class SocialSection
     public FollowerSeries Followers { get; }
 
     /// <summary>Gets the growth of followers from the end of January to the end of the report's month.</summary>
-    public PercentChange? GrowthSinceJanuary => Followers.Growth(Followers.Months.First, Month);
+    public PercentChange? GrowthSinceJanuary => Followers.Growth(Followers.Periods.First, Month);
 
     private ReportingPeriod Month { get; }
 }

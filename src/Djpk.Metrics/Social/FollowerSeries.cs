@@ -15,12 +15,12 @@ public sealed class FollowerSeries
 
     private FollowerSeries(PeriodRange months, long?[] values)
     {
-        Months = months;
+        Periods = months;
         _values = values;
     }
 
     /// <summary>Gets the months of the series, in order.</summary>
-    public PeriodRange Months { get; }
+    public PeriodRange Periods { get; }
 
     /// <summary>Creates a series from month-end values, the first for <paramref name="first"/>.</summary>
     /// <param name="first">The first month.</param>
@@ -88,11 +88,11 @@ public sealed class FollowerSeries
     /// <param name="month">A month of the series.</param>
     /// <returns>The value; <see langword="null"/> when the month has none.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="month"/> is not in the series.</exception>
-    public long? At(ReportingPeriod month) => _values[IndexOf(month)];
+    public long? ValueAt(ReportingPeriod month) => _values[IndexOf(month)];
 
     /// <summary>Returns the month-end values, one per month; <see langword="null"/> where missing.</summary>
     /// <returns>The values in order.</returns>
-    public IReadOnlyList<long?> Values() => [.. _values];
+    public IReadOnlyList<long?> Values => _values;
 
     /// <summary>Returns the net change over <paramref name="month"/>: its end value minus the previous month's.</summary>
     /// <param name="month">A month of the series after the first.</param>
@@ -110,7 +110,7 @@ public sealed class FollowerSeries
     /// <returns>The change; <see langword="null"/> when either value is missing.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A month is not in the series.</exception>
     public PercentChange? Growth(ReportingPeriod from, ReportingPeriod to) =>
-        At(from) is long previous && At(to) is long current ? PercentChange.Between(previous, current) : null;
+        ValueAt(from) is long previous && ValueAt(to) is long current ? PercentChange.Between(previous, current) : null;
 
     /// <summary>Returns the month with the largest net gain; ties go to the earlier month.</summary>
     /// <returns>The month and its net change; <see langword="null"/> when no month has a net change.</returns>
@@ -123,7 +123,7 @@ public sealed class FollowerSeries
     private (ReportingPeriod Month, long NetChange)? Extreme(bool best)
     {
         (ReportingPeriod Month, long NetChange)? found = null;
-        foreach (ReportingPeriod month in Months)
+        foreach (ReportingPeriod month in Periods)
         {
             if (NetChange(month) is long change && (found is null || (best ? change > found.Value.NetChange : change < found.Value.NetChange)))
             {
@@ -136,7 +136,7 @@ public sealed class FollowerSeries
 
     private int IndexOf(ReportingPeriod month)
     {
-        int index = Months.IndexOf(month);
-        return index >= 0 ? index : throw new ArgumentOutOfRangeException(nameof(month), month, $"The month must be in the series {Months}.");
+        int index = Periods.IndexOf(month);
+        return index >= 0 ? index : throw new ArgumentOutOfRangeException(nameof(month), month, $"The month must be in the series {Periods}.");
     }
 }

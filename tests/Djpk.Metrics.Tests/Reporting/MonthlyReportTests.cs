@@ -96,7 +96,7 @@ public class MonthlyReportTests
         {
             SocialSection section = Report.Social.Single(s => s.Info.Channel == platform);
             JsonElement expected = PublishedReport.Root.GetProperty("social").GetProperty(name);
-            Assert.Equal(expected.GetProperty("followersMonthEnd2023").EnumerateArray().Select(v => (long?)v.GetInt64()), section.Followers.Values());
+            Assert.Equal(expected.GetProperty("followersMonthEnd2023").EnumerateArray().Select(v => (long?)v.GetInt64()), section.Followers.Values);
             Assert.Equal(expected.GetProperty("snapshot").GetProperty("followers").GetInt64(), section.Snapshot!.Followers);
             Assert.Equal(35, section.Snapshot.Contents);
         }

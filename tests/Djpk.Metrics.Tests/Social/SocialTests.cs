@@ -45,21 +45,21 @@ public class FollowerSeriesTests
     public void MonthEnds_GiveNetChangesGrowthAndExtremes()
     {
         FollowerSeries series = FollowerSeries.FromMonthEnds(ReportingPeriod.Month(2023, 1), Twitter2023);
-        Assert.Equal(16_718, series.At(ReportingPeriod.Month(2023, 12)));
+        Assert.Equal(16_718, series.ValueAt(ReportingPeriod.Month(2023, 12)));
         Assert.Null(series.NetChange(ReportingPeriod.Month(2023, 1)));
         Assert.Equal(129, series.NetChange(ReportingPeriod.Month(2023, 2)));
         Assert.Equal(-8, series.NetChange(ReportingPeriod.Month(2023, 12)));
         Assert.Equal((ReportingPeriod.Month(2023, 2), 129L), series.BestMonth());
         Assert.Equal((ReportingPeriod.Month(2023, 11), -49L), series.WorstMonth());
         Assert.Equal(0.7m, series.Growth(ReportingPeriod.Month(2023, 1), ReportingPeriod.Month(2023, 12))!.Value.ToPercent(1, RoundingRule.TowardZero));
-        Assert.Throws<ArgumentOutOfRangeException>(() => series.At(ReportingPeriod.Month(2024, 1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => series.ValueAt(ReportingPeriod.Month(2024, 1)));
     }
 
     [Fact]
     public void MissingMonth_IsNotZero()
     {
         FollowerSeries series = FollowerSeries.FromMonthEnds(ReportingPeriod.Month(2023, 1), [100, null, 130]);
-        Assert.Null(series.At(ReportingPeriod.Month(2023, 2)));
+        Assert.Null(series.ValueAt(ReportingPeriod.Month(2023, 2)));
         Assert.Null(series.NetChange(ReportingPeriod.Month(2023, 2)));
         Assert.Null(series.NetChange(ReportingPeriod.Month(2023, 3)));
         Assert.Null(series.BestMonth());
@@ -77,7 +77,7 @@ public class FollowerSeriesTests
             new(DjpkChannels.Twitter, "DJPK", new LocalDate(2023, 3, 2), profileVisits: 7),
         ];
         FollowerSeries series = FollowerSeries.FromSnapshots(snapshots.Reverse(), PeriodRange.Between(ReportingPeriod.Month(2023, 1), ReportingPeriod.Month(2023, 3)));
-        Assert.Equal([12, null, 20], series.Values());
+        Assert.Equal([12, null, 20], series.Values);
         Assert.Throws<ArgumentException>(() => FollowerSeries.FromSnapshots(
             [.. snapshots, new SocialSnapshot(DjpkChannels.Facebook, "DJPK", new LocalDate(2023, 1, 31), followers: 1)], PeriodRange.MonthsOf(2023)));
     }
