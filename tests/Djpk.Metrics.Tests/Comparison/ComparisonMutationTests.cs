@@ -19,6 +19,9 @@ public class ComparisonMutationTests
     [InlineData(new long[] { 1, 1, 1, 0 }, 1, new[] { "33.3", "33.3", "33.3", "0.0" }, new[] { "33.4", "33.3", "33.3", "0.0" })]
     [InlineData(new long[] { 1, 3 }, 1, new[] { "25.0", "75.0" }, new[] { "25.0", "75.0" })]
     [InlineData(new long[] { 1, 199 }, 0, new[] { "1", "100" }, new[] { "0", "100" })]         // 0,5 and 99,5
+    [InlineData(new long[] { 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 }, 0,
+        new[] { "3", "3", "3", "3", "3", "3", "3", "3", "3", "3", "3", "3", "3", "3", "3", "3", "3", "3", "3", "3", "3", "3", "3", "3", "3", "3", "3", "3", "3", "3" },
+        new[] { "4", "4", "4", "4", "4", "4", "4", "4", "4", "4", "3", "3", "3", "3", "3", "3", "3", "3", "3", "3", "3", "3", "3", "3", "3", "3", "3", "3", "3", "3" })] // 30 equal cells: past insertion sort, the index decides
     public void LargestRemainder_ExactHalvesAndTies_ArePinned(long[] counts, int decimals, string[] rounded, string[] allocated)
     {
         ShareDistribution distribution = ShareAllocation.LargestRemainder(counts, decimals);
@@ -34,8 +37,12 @@ public class ComparisonMutationTests
     [InlineData(-1L, long.MaxValue, "current")]   // difference 2^63
     [InlineData(1L, -long.MaxValue, "current")]   // difference -2^63
     [InlineData(-long.MaxValue, long.MaxValue, "current")]
-    public void BetweenSigned_OutOfRange_Throws(long previous, long current, string parameter) =>
-        Assert.Equal(parameter, Assert.Throws<ArgumentOutOfRangeException>(() => PercentChange.BetweenSigned(previous, current)).ParamName);
+    public void BetweenSigned_OutOfRange_Throws(long previous, long current, string parameter)
+    {
+        ArgumentOutOfRangeException e = Assert.Throws<ArgumentOutOfRangeException>(() => PercentChange.BetweenSigned(previous, current));
+        Assert.Equal(parameter, e.ParamName);
+        Assert.StartsWith(previous == long.MinValue || current == long.MinValue ? "A signed value must be greater than Int64.MinValue" : "The difference between the two values must fit", e.Message, StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData(0L, long.MaxValue)]
@@ -168,6 +175,7 @@ public class ComparisonMutationTests
         { "ArgumentOutOfRangeException", () => ShareAllocation.Allocate([1], 0, (ShareAllocationMethod)99, RoundingRule.TowardZero), "method" },
         { "ArgumentOutOfRangeException", () => ShareAllocation.Allocate([1], 0, ShareAllocationMethod.RoundEach, Undefined), "rule" },
         { "OverflowException", () => ShareAllocation.LargestRemainder([long.MaxValue, 1], 0), "" },
+        { "OverflowException", () => ShareAllocation.LargestRemainder([long.MaxValue, long.MaxValue, 2], 0), "" },
         { "OverflowException", () => ShareAllocation.RoundEach([long.MaxValue, 1], 0, RoundingRule.TowardZero), "" },
     };
 
@@ -179,6 +187,14 @@ public class ComparisonMutationTests
         Assert.Equal(type, e.GetType().Name);
         Assert.Equal(parameter, (e as ArgumentException)?.ParamName ?? string.Empty);
         Assert.Matches("^\\S[^\\n]{12,}", e.Message); // a sentence that states the rule, not an empty message
+    }
+
+    [Fact]
+    public void Allocate_CountsSummingPastLongMaxValue_SaySo()
+    {
+        const string Message = "The counts must sum to at most Int64.MaxValue.";
+        Assert.Equal(Message, Assert.Throws<OverflowException>(() => ShareAllocation.LargestRemainder([long.MaxValue, 1], 0)).Message);
+        Assert.Equal(Message, Assert.Throws<OverflowException>(() => ShareAllocation.RoundEach([1, long.MaxValue], 2, RoundingRule.HalfToEven)).Message);
     }
 
     [Theory]
