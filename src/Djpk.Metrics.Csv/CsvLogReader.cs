@@ -63,7 +63,7 @@ public static class CsvLogReader
             Delimiter = delimiter,
             Quote = '"',
             Escape = '"',
-            Comment = '\0',
+            Comment = CsvText.NeverAtLineStart, // '\0' would make a line that starts with NUL a comment, skipped
             CsvStyle = CsvStyle.Standard,
             BufferSize = bufferSize,
             MaxBufferSize = bufferSize,

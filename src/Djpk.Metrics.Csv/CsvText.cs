@@ -16,6 +16,10 @@ internal sealed class CsvText : TextReader
     /// <summary>The character an invalid UTF-8 sequence decodes to.</summary>
     public const char Marker = '\uDFFF';
 
+    /// <summary>A character no line of the decoded text starts with: a low surrogate other than <see cref="Marker"/>, which
+    /// valid text holds only after a high surrogate. The parser's comment character, as it has no "none".</summary>
+    public const char NeverAtLineStart = '\uDC00';
+
     private const int Size = 1 << 16;
 
     private readonly Stream _stream;
@@ -174,45 +178,79 @@ internal sealed class CsvText : TextReader
 
     private void Normalize(ReadOnlySpan<char> text)
     {
-        foreach (char c in text)
+        while (!text.IsEmpty)
         {
-            if (_state == State.Quoted)
+            // A run without a quote (and outside quotes without a CR) is copied in bulk: outside quotes its characters
+            // only move the state between field start and unquoted, which its last character decides.
+            bool quoted = _state == State.Quoted;
+            int special = quoted ? text.IndexOf('"') : text.IndexOfAny('"', '\r');
+            int run = special < 0 ? text.Length : special;
+            if (run == 0)
             {
-                _chars[_charLen++] = c;
-                if (c == '"')
+                Step(text[0]);
+                text = text[1..];
+                continue;
+            }
+
+            if (!quoted)
+            {
+                if (text[0] == '\n')
                 {
-                    _state = State.QuoteInQuoted;
+                    LoneBreaks(_pendingCr > 2 ? _pendingCr - 2 : 0); // CR LF and CR CR LF are one break, the LF below
+                }
+                else
+                {
+                    Flush();
                 }
 
-                continue;
+                char last = text[run - 1];
+                _state = last == _delimiter || last == '\n' ? State.FieldStart : State.Unquoted;
             }
 
-            if (c == '\r')
-            {
-                if (++_pendingCr > 2)
-                {
-                    _chars[_charLen++] = '\n'; // the first of three CRs is a lone break whatever follows
-                    _pendingCr--;
-                }
-
-                _state = State.FieldStart;
-                continue;
-            }
-
-            if (c == '\n')
-            {
-                LoneBreaks(_pendingCr > 2 ? _pendingCr - 2 : 0); // CR LF and CR CR LF are one break
-                _chars[_charLen++] = '\n';
-                _state = State.FieldStart;
-                continue;
-            }
-
-            Flush();
-            _chars[_charLen++] = c;
-            _state = c == _delimiter ? State.FieldStart
-                : c == '"' && _state is State.FieldStart or State.QuoteInQuoted ? State.Quoted
-                : State.Unquoted;
+            text[..run].CopyTo(_chars.AsSpan(_charLen));
+            _charLen += run;
+            text = text[run..];
         }
+    }
+
+    private void Step(char c)
+    {
+        if (_state == State.Quoted)
+        {
+            _chars[_charLen++] = c;
+            if (c == '"')
+            {
+                _state = State.QuoteInQuoted;
+            }
+
+            return;
+        }
+
+        if (c == '\r')
+        {
+            if (++_pendingCr > 2)
+            {
+                _chars[_charLen++] = '\n'; // the first of three CRs is a lone break whatever follows
+                _pendingCr--;
+            }
+
+            _state = State.FieldStart;
+            return;
+        }
+
+        if (c == '\n')
+        {
+            LoneBreaks(_pendingCr > 2 ? _pendingCr - 2 : 0); // CR LF and CR CR LF are one break
+            _chars[_charLen++] = '\n';
+            _state = State.FieldStart;
+            return;
+        }
+
+        Flush();
+        _chars[_charLen++] = c;
+        _state = c == _delimiter ? State.FieldStart
+            : c == '"' && _state is State.FieldStart or State.QuoteInQuoted ? State.Quoted
+            : State.Unquoted;
     }
 
     /// <summary>Writes the CRs seen so far as lone line breaks.</summary>

@@ -3,7 +3,7 @@ namespace Djpk.Metrics.Ingest;
 /// <summary>Why a log reader rejected a row.</summary>
 public enum RejectionReason
 {
-    /// <summary>The timestamp is not an ISO-8601 date and time, or names a date or time that does not exist.</summary>
+    /// <summary>The timestamp is not an ISO-8601 date and time, names a date or time that does not exist (a leap second included), or is outside the supported range 0001-01-01T18:00:00Z to 9998-12-31T05:59:59.9999999Z.</summary>
     InvalidTimestamp = 0,
 
     /// <summary>The timestamp has no offset and the reader was given no zone to read it in.</summary>
@@ -36,6 +36,6 @@ public enum RejectionReason
     /// <summary>The line or record is longer than the reader's limit.</summary>
     LineTooLong = 10,
 
-    /// <summary>The line is not well-formed JSON, or the CSV record has a malformed quoted field.</summary>
+    /// <summary>The line is not one well-formed JSON object (valid JSON that is not an object included), or the CSV record has a malformed quoted field.</summary>
     Malformed = 11,
 }

@@ -306,6 +306,20 @@ public class HardeningTests
         }
     }
 
+    [Theory]
+    [InlineData("\0")]
+    [InlineData("\0\u0001garbage")]
+    [InlineData("#2023-12-04T09:15:00Z")]
+    [InlineData("\uDC00")]
+    public void Read_CsvLineStartingWithNul_IsARowNotASkippedComment(string start)
+    {
+        // Found by fuzzing (fuzz/corpus/csv/regress-fuzz-nul-line-start): the parser took NUL, its "no comment" character, as the comment mark.
+        string csv = $"timestamp,channel,segment,user\n{start},whatsapp,pemda,1\n2023-12-04T09:15:00Z,whatsapp,pemda,2\n";
+        IngestResult result = LogText.ReadCsv(csv, options: LogText.Collect);
+        Assert.Equal("2 rows read: 1 accepted, 1 rejected (InvalidTimestamp 1)", result.Report.ToString());
+        Assert.Equal((2L, "timestamp"), (result.Report.Rejections[0].Line, result.Report.Rejections[0].Column));
+    }
+
     private static IEnumerable<DateTimeZone> ExtremeZones() =>
     [
         DateTimeZone.Utc,
