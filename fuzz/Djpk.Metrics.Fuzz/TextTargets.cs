@@ -19,7 +19,7 @@ internal static class TextTargets
         string text = Encoding.UTF8.GetString(input);
         foreach (ReportingPeriod period in Periods)
         {
-            ImmutableArray<Claim> claims = ClaimExtractor.Extract(text, period);
+            ImmutableArray<Claim> claims = Djpk.Metrics.Profiles.DjpkProfile.ClaimExtractor.Extract(text, period);
             if (claims.Select(c => c.Id).Distinct(StringComparer.Ordinal).Count() != claims.Length)
             {
                 throw new OracleException("two claims have one id");
