@@ -142,21 +142,21 @@ public sealed class MonthlyReport
                 : null;
         ImmutableArray<ChannelSection> channelSections =
         [
-            .. channels.Select(info => new ChannelSection(
-                info,
-                cube.Count(month, info.Channel),
-                cube.Count(previous, info.Channel),
-                cube.Count(lastYear, info.Channel),
-                total is long t && cube.Count(month, info.Channel) is long part ? Share.Of(part, t) : null,
-                [.. cube.TopTopics(month, info.Channel, settings.TopTopics) ?? []],
-                [.. yearMonths.Select(m => cube.Count(m, info.Channel))],
-                settings.ChannelChangeDecimals.TryGetValue(info.Channel, out int own) ? own : settings.ChangeDecimals,
-                yearSeries(info.Channel)?.Trend(),
-                yearSeries(info.Channel)?.Anomalies(),
-                History(cube, first, month, info.Channel)?.Forecast())),
+            .. channels.Select(info => (Info: info, Year: yearSeries(info.Channel))).Select(c => new ChannelSection(
+                c.Info,
+                cube.Count(month, c.Info.Channel),
+                cube.Count(previous, c.Info.Channel),
+                cube.Count(lastYear, c.Info.Channel),
+                total is long t && cube.Count(month, c.Info.Channel) is long part ? Share.Of(part, t) : null,
+                [.. cube.TopTopics(month, c.Info.Channel, settings.TopTopics) ?? []],
+                [.. yearMonths.Select(m => cube.Count(m, c.Info.Channel))],
+                settings.ChannelChangeDecimals.TryGetValue(c.Info.Channel, out int own) ? own : settings.ChangeDecimals,
+                c.Year?.Trend(),
+                c.Year?.Anomalies(),
+                History(cube, first, month, c.Info.Channel)?.Forecast())),
         ];
         var consultations = new ConsultationSection(
-            true, total, cube.Count(previous), cube.Count(lastYear), YearToDate(cube, yearMonths), yearMonths, channelSections);
+            true, total, cube.Count(previous), cube.Count(lastYear), cube.CountBetween(yearMonths.First, yearMonths.Last), yearMonths, channelSections);
 
         DistinctUserCube users = aggregator.CountDistinctUsers(log, AggregationRequest.PerPeriod(PeriodGrain.Month)
             .Within(yearMonths)
@@ -189,22 +189,6 @@ public sealed class MonthlyReport
         PeriodRange months = new(first, month);
         MonthlySeries? series = MonthlySeries.FromCounts(first, months.Select(m => cube.Count(m, channel))).Trim();
         return series is { Count: >= LinearTrend.MinimumMonths, HasGaps: false } && series.Last == month ? series : null;
-    }
-
-    private static long? YearToDate(CountCube cube, PeriodRange yearMonths)
-    {
-        long total = 0;
-        foreach (ReportingPeriod m in yearMonths)
-        {
-            if (cube.Count(m) is not long count)
-            {
-                return null;
-            }
-
-            total = checked(total + count);
-        }
-
-        return total;
     }
 
     private static WebsiteSection BuildWebsite(ReportingPeriod month, ReportInputs inputs) =>

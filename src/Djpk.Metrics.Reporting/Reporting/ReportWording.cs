@@ -142,11 +142,12 @@ public sealed class ReportWording
                 throw new FormatException($"The wording has no template '{language}.{key}'; override only keys of the default wording (ReportWording.Default.Keys).");
             }
 
+            HashSet<string> allowed = Placeholders(original);
             foreach (string name in Placeholders(template))
             {
-                if (!Placeholders(original).Contains(name))
+                if (!allowed.Contains(name))
                 {
-                    throw new FormatException($"The template '{language}.{key}' uses the placeholder {{{name}}}, which the report does not supply for it; use only {string.Join(", ", Placeholders(original).Select(p => "{" + p + "}"))}.");
+                    throw new FormatException($"The template '{language}.{key}' uses the placeholder {{{name}}}, which the report does not supply for it; use only {string.Join(", ", allowed.Select(p => "{" + p + "}"))}.");
                 }
             }
         }

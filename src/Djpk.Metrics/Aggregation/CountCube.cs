@@ -169,22 +169,7 @@ public sealed class CountCube : IAggregateCube
             throw new ArgumentException("The last period must not be before the first.", nameof(last));
         }
 
-        long total = 0;
-        for (ReportingPeriod period = first; period <= last; period = period.Next())
-        {
-            if (Count(period, channel, segment, topic) is not long count)
-            {
-                return null;
-            }
-
-            total = checked(total + count);
-            if (period == last)
-            {
-                break;
-            }
-        }
-
-        return total;
+        return SumBetween(_shape.PeriodIndex(first), _shape.PeriodIndex(last), _shape.SelectCells(channel, segment, topic));
     }
 
     /// <summary>Returns the year-to-date total: from the first period of <paramref name="period"/>'s year to <paramref name="period"/>.</summary>
@@ -204,7 +189,12 @@ public sealed class CountCube : IAggregateCube
             throw new ArgumentOutOfRangeException(nameof(period), period, "The axis must include the first period of the year for a year-to-date total.");
         }
 
-        int[] cells = _shape.SelectCells(channel, segment, topic);
+        return SumBetween(first, last, _shape.SelectCells(channel, segment, topic));
+    }
+
+    // The sum of the cells over the periods first..last of the axis; null when the data does not reach one of them.
+    private long? SumBetween(int first, int last, int[] cells)
+    {
         long total = 0;
         for (int i = first; i <= last; i++)
         {
