@@ -15,8 +15,10 @@ for package in "${packages[@]}"; do
   dotnet pack "src/$package" -c Release -o "$work/feed" --nologo
   test -f "$work/feed/$package.$version.nupkg"
   test -f "$work/feed/$package.$version.snupkg"
-  unzip -l "$work/feed/$package.$version.nupkg" | grep -q "lib/net10.0/$package.xml"
-  unzip -l "$work/feed/$package.$version.nupkg" | grep -q 'package-readme.md'
+  # The listing goes to a file first: `unzip -l | grep -q` under pipefail fails with SIGPIPE (141) when grep stops early.
+  unzip -l "$work/feed/$package.$version.nupkg" > "$work/listing.txt"
+  grep -q "lib/net10.0/$package.xml" "$work/listing.txt"
+  grep -q 'package-readme.md' "$work/listing.txt"
 done
 ls "$work/feed"
 
