@@ -9,6 +9,9 @@ namespace Djpk.Metrics.Verification;
 /// <remarks>
 /// <para>Immutable. The stated value is a magnitude (never negative); the direction of a change carries its sign. The value keeps
 /// the precision it was written with: 4,9 has one decimal, 12 none (<see cref="Decimals"/>).</para>
+/// <para>A sentence often states the figures its value comes from ("sebanyak 1.118 … dibandingkan bulan sebelumnya (988 layanan)"):
+/// <see cref="StatedCurrent"/>, <see cref="StatedPrevious"/> and <see cref="StatedWhole"/> keep them. The verifier checks each
+/// against the data, and uses it where the data lacks the figure, so such a sentence is checkable with no figure table.</para>
 /// <para>An approximate claim ("turun sekitar 21%") holds when some value within one unit of its last stated digit holds:
 /// 20 to 22 for "sekitar 21%", 17.000 to 19.000 for "sekitar 18.000" (for a count the last stated digit is its last non-zero digit).</para>
 /// </remarks>
@@ -29,8 +32,11 @@ public sealed class Claim
     /// <param name="of">For a share, the metric of the whole; <paramref name="metric"/> when <see langword="null"/>.</param>
     /// <param name="numerator">For a ratio, the metric divided.</param>
     /// <param name="denominator">For a ratio, the metric divided by.</param>
-    /// <exception cref="ArgumentException"><paramref name="id"/> is empty; or the value, direction, comparison period, channel, segment or ratio parts do not fit <paramref name="kind"/>; or both a channel and a segment are given.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not defined, or <paramref name="value"/> is negative or has more than <see cref="Rounding.MaxDecimals"/> decimals.</exception>
+    /// <param name="statedCurrent">The figure of the subject in <paramref name="period"/> the sentence states (for a share, the part), if any.</param>
+    /// <param name="statedPrevious">For a change, the figure in <paramref name="against"/> the sentence states, if any.</param>
+    /// <param name="statedWhole">For a share, the whole the sentence states, if any.</param>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is empty; or the value, direction, comparison period, channel, segment or ratio parts do not fit <paramref name="kind"/>; or both a channel and a segment are given; or a stated figure does not fit <paramref name="kind"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not defined, or <paramref name="value"/> is negative or has more than <see cref="Rounding.MaxDecimals"/> decimals, or a stated figure is negative.</exception>
     public Claim(
         string id,
         Metric metric,
@@ -45,7 +51,10 @@ public sealed class Claim
         string? quote = null,
         Metric? of = null,
         Metric? numerator = null,
-        Metric? denominator = null)
+        Metric? denominator = null,
+        long? statedCurrent = null,
+        long? statedPrevious = null,
+        long? statedWhole = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         if (!Enum.IsDefined(kind))
@@ -58,7 +67,13 @@ public sealed class Claim
             throw new ArgumentOutOfRangeException(nameof(value), value, $"A stated value is a non-negative magnitude with at most {Rounding.MaxDecimals} decimals; the direction carries the sign.");
         }
 
-        bool isChange = kind is ClaimKind.PercentChange or ClaimKind.Direction;
+        if (statedCurrent < 0 || statedPrevious < 0 || statedWhole < 0)
+        {
+            long negative = statedCurrent < 0 ? statedCurrent.Value : statedPrevious < 0 ? statedPrevious!.Value : statedWhole!.Value;
+            throw new ArgumentOutOfRangeException(statedCurrent < 0 ? nameof(statedCurrent) : statedPrevious < 0 ? nameof(statedPrevious) : nameof(statedWhole), negative, "A stated figure is a count and cannot be negative.");
+        }
+
+        bool isChange = kind is ClaimKind.PercentChange or ClaimKind.Direction or ClaimKind.PointChange;
         Require(kind == ClaimKind.Direction ? value is null : value is not null, "A direction claim has no value; every other kind has one.", nameof(value));
         Require(isChange == (direction is not null), "A change or direction claim states a direction; other kinds do not.", nameof(direction));
         Require(isChange == (against is not null), "A change or direction claim names the period it compares against; other kinds do not.", nameof(against));
@@ -68,7 +83,11 @@ public sealed class Claim
         Require(channel is null || !channel.Value.IsDefault, "The channel must be a named channel.", nameof(channel));
         Require(segment is null || !segment.Value.IsDefault, "The segment must be a named segment.", nameof(segment));
         Require((kind == ClaimKind.Ratio) == (numerator is not null && denominator is not null), "A ratio claim names its numerator and denominator; other kinds do not.", nameof(numerator));
-        Require(of is null || kind == ClaimKind.Share, "Only a share names the metric of its whole.", nameof(of));
+        Require(of is null || kind is ClaimKind.Share or ClaimKind.PointChange, "Only a share or a change of a share names the metric of its whole.", nameof(of));
+        Require(kind != ClaimKind.PointChange || channel is not null || segment is not null, "A change of a share in points is about a part: name its channel or segment.", nameof(channel));
+        Require(statedPrevious is null || isChange, "Only a change or direction claim states a figure of the period compared against.", nameof(statedPrevious));
+        Require(statedWhole is null || kind == ClaimKind.Share, "Only a share states its whole.", nameof(statedWhole));
+        Require(statedCurrent is null || kind != ClaimKind.Ratio, "A ratio claim states no figure of its own; its parts are separate figures.", nameof(statedCurrent));
 
         Id = id;
         Metric = metric;
@@ -81,9 +100,12 @@ public sealed class Claim
         Segment = segment;
         IsApproximate = isApproximate;
         Quote = quote ?? string.Empty;
-        Of = kind == ClaimKind.Share ? of ?? metric : null;
+        Of = kind is ClaimKind.Share or ClaimKind.PointChange ? of ?? metric : null;
         Numerator = numerator;
         Denominator = denominator;
+        StatedCurrent = statedCurrent;
+        StatedPrevious = statedPrevious;
+        StatedWhole = statedWhole;
     }
 
     /// <summary>Gets the claim's id, such as <c>email-mom</c>.</summary>
@@ -122,7 +144,7 @@ public sealed class Claim
     /// <summary>Gets the report's own words; empty when not known.</summary>
     public string Quote { get; }
 
-    /// <summary>Gets, for a share, the metric of the whole; <see langword="null"/> for other kinds.</summary>
+    /// <summary>Gets, for a share or a change of a share, the metric of the whole; <see langword="null"/> for other kinds.</summary>
     public Metric? Of { get; }
 
     /// <summary>Gets, for a ratio, the metric divided.</summary>
@@ -131,10 +153,19 @@ public sealed class Claim
     /// <summary>Gets, for a ratio, the metric divided by.</summary>
     public Metric? Denominator { get; }
 
+    /// <summary>Gets the figure of the subject in <see cref="Period"/> the sentence states (for a share, the part); <see langword="null"/> when it states none.</summary>
+    public long? StatedCurrent { get; }
+
+    /// <summary>Gets, for a change, the figure in <see cref="Against"/> the sentence states; <see langword="null"/> when it states none.</summary>
+    public long? StatedPrevious { get; }
+
+    /// <summary>Gets, for a share, the whole the sentence states; <see langword="null"/> when it states none.</summary>
+    public long? StatedWhole { get; }
+
     /// <summary>Gets the group whose rounding convention the claim is judged under.</summary>
     public ClaimGroup Group => Kind switch
     {
-        ClaimKind.PercentChange => ClaimGroup.Changes,
+        ClaimKind.PercentChange or ClaimKind.PointChange => ClaimGroup.Changes,
         ClaimKind.Share when Channel is not null => ClaimGroup.ChannelShares,
         ClaimKind.Share when Segment is not null => ClaimGroup.SegmentShares,
         ClaimKind.Share => ClaimGroup.OtherShares,
@@ -161,7 +192,7 @@ public sealed class Claim
             text.Append(' ').Append(direction switch { ChangeDirection.Increase => "up", ChangeDirection.Decrease => "down", _ => "unchanged" });
         }
 
-        if (Kind == ClaimKind.Share)
+        if (Kind is ClaimKind.Share or ClaimKind.PointChange)
         {
             text.Append(" share");
         }
@@ -173,10 +204,19 @@ public sealed class Claim
             {
                 text.Append('%');
             }
+            else if (Kind == ClaimKind.PointChange)
+            {
+                text.Append(" pp");
+            }
         }
 
         return text.ToString();
     }
+
+    /// <summary>Returns the same claim under another id.</summary>
+    internal Claim WithId(string id) => new(
+        id, Metric, Period, Kind, Value, Direction, Against, Channel, Segment, IsApproximate, Quote,
+        Kind is ClaimKind.Share or ClaimKind.PointChange ? Of : null, Numerator, Denominator, StatedCurrent, StatedPrevious, StatedWhole);
 
     private static void Require(bool condition, string message, string parameterName)
     {

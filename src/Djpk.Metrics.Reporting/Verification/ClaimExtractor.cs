@@ -40,8 +40,48 @@ public sealed class ClaimExtractor
     private static readonly Regex SentenceEnd = new(@"\.(?=\s|$)|\n[ \t]*\n", RegexOptions.CultureInvariant);
 
     private static readonly Regex ChangeWords = new(
-        @"\b(?<dir>naik|meningkat|bertambah|turun|menurun|berkurang|tetap)\b(?<mods>(?:\s+(?:secara\s+)?(?:signifikan|sekitar|sebesar|sebanyak|kurang\s+lebih))*)(?:\s+(?<num>" + Number + @")\s*%)?",
+        @"\b(?<dir>naik|meningkat|bertambah|turun|menurun|berkurang|tetap)\b(?<mods>(?:\s+(?:secara\s+)?(?:signifikan|sekitar|sebesar|sebanyak|kurang\s+lebih))*)"
+        + @"(?:\s+(?:(?<pts>" + Number + @")\s*(?:poin(?:\s+persentase)?|pp|percentage\s+points?)\b|(?<num>" + Number + @")\s*%))?",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    // A period a sentence names: a quarter (Roman or Arabic), a half-year, a month with or without its year, a year.
+    private static readonly Regex PeriodMention = new(
+        @"\b(?:(?:triwulan|kuartal|kwartal)\s*(?<quarter>IV|I{1,3}|[1-4])(?:\s+tahun)?\s+(?<qyear>\d{4})|Q(?<quarter>[1-4])\s+(?<qyear>\d{4})"
+        + @"|semester\s*(?<half>II|I|[12])(?:\s+tahun)?\s+(?<hyear>\d{4})"
+        + @"|(?<month>" + Months + @")(?:\s+(?<year>\d{4}))?"
+        + @"|tahun\s+(?<yyear>\d{4}))\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static readonly Regex RelativePhrase = new(
+        @"(?<yearAgo>(?:periode\s+yang\s+sama\s+|bulan\s+yang\s+sama\s+)?tahun\s+(?:lalu|sebelumnya))|(?<previous>(?:bulan|triwulan|kuartal|periode)\s+(?:sebelumnya|lalu))",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private const string Unit = "konsultasi|layanan|pengguna|pengikut|permohonan|pengunjung|kunjungan|pengaduan|keluhan";
+
+    // "sebanyak 1.469 konsultasi", "berjumlah 162 permohonan", "memiliki 116.894 pengikut": a count, never a percentage.
+    private static readonly Regex CountWords = new(
+        @"\b(?:sebanyak|berjumlah|mencapai|memiliki)(?<mods>(?:\s+(?:sekitar|kurang\s+lebih))*)\s+(?<num>" + Number + @")(?![.,]?\d)(?!\s*%)(?:\s+(?<unit>" + Unit + @")\b)?",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    // "dari 24 layanan pada Mei 2024 menjadi 18 layanan pada Juni 2024"; the periods are optional.
+    private static readonly Regex FromTo = new(
+        @"\bdari\s+(?<from>" + Number + @")(?![.,]?\d)(?!\s*%)(?:\s+(?:" + Unit + @"))?(?:\s+(?:pada|di)\s+(?:bulan\s+)?(?<fromPeriod>[^,;]*?\d{4}))?"
+        + @"\s+menjadi\s+(?<to>" + Number + @")(?![.,]?\d)(?!\s*%)(?:\s+(?:" + Unit + @"))?(?:\s+(?:pada|di)\s+(?:bulan\s+)?(?<toPeriod>[^,;]*?\d{4}))?",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    // "Sejak akhir Januari 2023 hingga akhir Desember 2023": the change since a period, up to a period.
+    private static readonly Regex Since = new(
+        @"\bsejak\s+(?:(?:akhir|awal)\s+)?(?:bulan\s+)?(?<from>(?:" + Months + @")(?:\s+\d{4})?|(?:triwulan|kuartal)\s*\S+\s+\d{4}|tahun\s+\d{4})"
+        + @"(?:\s+(?:hingga|sampai(?:\s+dengan)?|s\.d\.?)\s+(?:(?:akhir|awal)\s+)?(?:bulan\s+)?(?<until>(?:" + Months + @")(?:\s+\d{4})?|(?:triwulan|kuartal)\s*\S+\s+\d{4}|tahun\s+\d{4}))?",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    // A figure in parentheses right after a period or a share: "(988 layanan)", "(1.118 konsultasi)".
+    private static readonly Regex Parenthesised = new(@"\G\s*\(\s*(?<num>" + Number + @")(?:\s+[\p{L}]+)?\s*\)", RegexOptions.CultureInvariant);
+
+    // A month named after "sampai dengan" or "hingga" (outside "sejak …") ends a year to date.
+    private static readonly Regex UpTo = new(@"\b(?:sampai\s+dengan|hingga|s\.d\.?)\s+(?:akhir\s+)?(?:bulan\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static readonly Regex Underline = new(@"^[ \t]*[-=]{3,}[ \t]*$", RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
     private static readonly Regex Compared = new(@"\bdibandingkan\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
@@ -81,9 +121,9 @@ public sealed class ClaimExtractor
         string segmentNames = _segments.IsEmpty ? "(?!)" : string.Join("|", _segments.Select(s => "(?:" + s.Pattern + ")"));
         _heading = new Regex(
             @"^[ \t\uFEFF]*(?:(?:Layanan|Konsultasi|Performa|Kunjungan)\s+(?<channel>(?i:" + channelNames + @"))\b[^\n]*"
-            + @"|(?<total>Perkembangan\s+Jumlah\s+Konsultasi)|(?<users>Pengguna\s+Layanan))",
+            + @"|(?<total>Perkembangan\s+Jumlah\s+Konsultasi)|(?<users>Pengguna\s+Layanan)|(?<notes>Catatan)[ \t]*$)",
             RegexOptions.Multiline | RegexOptions.CultureInvariant);
-        _segmentShare = new Regex(@"\b(?<segment>" + segmentNames + @")\s*(?<num>" + Number + @")\s*%", RegexOptions.CultureInvariant);
+        _segmentShare = new Regex(@"\b(?<segment>" + segmentNames + @")\s*(?:(?<count>" + Number + @")\s+pengguna\s*\(\s*)?(?<num>" + Number + @")\s*%", RegexOptions.CultureInvariant);
     }
 
     /// <summary>Gets the channel and segment names the extractor knows.</summary>
@@ -95,6 +135,14 @@ public sealed class ClaimExtractor
         Channel,
         Total,
         Users,
+        Notes,
+    }
+
+    private enum Relative
+    {
+        None,
+        Previous,
+        YearAgo,
     }
 
     /// <summary>Extracts the claims of a report's text.</summary>
@@ -150,6 +198,10 @@ public sealed class ClaimExtractor
             {
                 yield return new Section(SectionKind.Channel, ChannelOf(h.Groups["channel"].Value), h.Index, h.Index + h.Length, end, reportPeriod);
             }
+            else if (h.Groups["notes"].Success)
+            {
+                yield return new Section(SectionKind.Notes, null, h.Index, h.Index + h.Length, end, reportPeriod);
+            }
             else if (h.Groups["total"].Success)
             {
                 yield return new Section(SectionKind.Total, null, h.Index, h.Index + h.Length, end, reportPeriod);
@@ -166,38 +218,121 @@ public sealed class ClaimExtractor
 
     private void ClaimsOfSentence(string sentence, Section section, ReportingPeriod reportPeriod, List<Claim> claims, HashSet<string> ids)
     {
-        Match[] changes = ChangeWords.Matches(sentence).ToArray();
-        Match[] shares = [.. ShareWords.Matches(sentence).Where(s => !changes.Any(c => Overlaps(c, s)))];
-        if (changes.Length == 0 && shares.Length == 0)
+        if (section.Kind == SectionKind.Notes)
         {
             return;
         }
 
-        var comparisons = new List<(int At, int End, Match Target)>();
+        Match[] changes = ChangeWords.Matches(sentence).ToArray();
+        Match[] shares = [.. ShareWords.Matches(sentence).Where(s => !changes.Any(c => Overlaps(c, s)))];
+        Match[] counts = [.. CountWords.Matches(sentence).Where(m => !changes.Any(c => Overlaps(c, m)))];
+        if (changes.Length == 0 && shares.Length == 0 && counts.Length == 0)
+        {
+            return;
+        }
+
+        int defaultYear = section.Period.Year;
+        var against = new List<Comparison>();
+        var taken = new List<(int Start, int End)>(); // spans whose periods are not the sentence's own period
+        ReportingPeriod? own = null;
+        bool ownNamed = false;
+        long? fromCount = null, toCount = null;
+
+        // "dari 24 layanan pada Mei 2024 menjadi 18 layanan pada Juni 2024": both figures, both periods.
+        Match fromTo = FromTo.Match(sentence);
+        if (fromTo.Success)
+        {
+            fromCount = StatedCount(fromTo.Groups["from"].Value);
+            toCount = StatedCount(fromTo.Groups["to"].Value);
+            Mention? fromPeriod = MentionAt(sentence, fromTo.Groups["fromPeriod"], defaultYear);
+            Mention? toPeriod = MentionAt(sentence, fromTo.Groups["toPeriod"], defaultYear);
+            if (toPeriod is Mention to)
+            {
+                own = to.Period;
+                ownNamed = true;
+                taken.Add((to.Index, to.End));
+            }
+
+            against.Add(new Comparison(fromTo.Index, fromTo.Index + fromTo.Length, fromPeriod?.Period, fromPeriod is null ? Relative.Previous : Relative.None, fromCount, fromPeriod is Mention fp && fp.Period is null));
+            taken.Add((fromTo.Index, fromTo.Groups["to"].Index));
+        }
+
+        // "Sejak akhir Januari 2023 hingga akhir Desember 2023": a change since a period, up to a period (or the sentence's own).
+        foreach (Match since in Since.Matches(sentence))
+        {
+            Mention? from = MentionAt(sentence, since.Groups["from"], defaultYear);
+            Mention? until = MentionAt(sentence, since.Groups["until"], defaultYear);
+            if (from is null)
+            {
+                continue;
+            }
+
+            if (until is Mention u)
+            {
+                own = u.Period;
+                ownNamed = true;
+            }
+
+            against.Add(new Comparison(since.Index, since.Index + since.Length, from.Value.Period, Relative.None, null, from.Value.Period is null));
+            taken.Add((since.Index, since.Index + since.Length));
+        }
+
+        // "dibandingkan (dengan) bulan sebelumnya / tahun lalu / triwulan I 2023 / Desember 2022 (1.065 layanan)".
         foreach (Match word in Compared.Matches(sentence))
         {
             int from = word.Index + word.Length;
-            Match target = PeriodPhrase.Match(sentence, from, Math.Min(100, sentence.Length - from));
-            if (target.Success)
+            int window = Math.Min(100, sentence.Length - from);
+            Match relative = RelativePhrase.Match(sentence, from, window);
+            Mention? named = FirstMention(sentence, from, window, defaultYear);
+            int targetEnd;
+            Comparison comparison;
+            if (relative.Success && (named is null || relative.Index < named.Value.Index))
             {
-                comparisons.Add((word.Index, target.Index + target.Length, target));
+                targetEnd = relative.Index + relative.Length;
+                comparison = new Comparison(word.Index, targetEnd, null, relative.Groups["yearAgo"].Success ? Relative.YearAgo : Relative.Previous, null, false);
             }
+            else if (named is Mention m)
+            {
+                targetEnd = m.End;
+                comparison = new Comparison(word.Index, targetEnd, m.Period, Relative.None, null, m.Period is null);
+            }
+            else
+            {
+                continue;
+            }
+
+            Match figure = Parenthesised.Match(sentence, targetEnd);
+            against.Add(comparison with { End = figure.Success ? figure.Index + figure.Length : targetEnd, Figure = figure.Success ? StatedCount(figure.Groups["num"].Value) : null });
+            taken.Add((word.Index, comparison.End));
         }
 
-        ReportingPeriod period = section.Period;
-        foreach (Match month in MonthMention.Matches(sentence))
+        // The sentence's own period: the first period it names outside its comparisons; "sampai dengan Desember 2023" is the year.
+        if (!ownNamed)
         {
-            if (!comparisons.Any(c => month.Index >= c.At && month.Index < c.End) && MonthOf(month) is ReportingPeriod named)
+            foreach (Mention mention in Mentions(sentence, defaultYear))
             {
-                period = named;
+                if (taken.Any(t => mention.Index >= t.Start && mention.Index < t.End))
+                {
+                    continue;
+                }
+
+                own = mention.Period;
+                ownNamed = true;
+                if (mention.Period is ReportingPeriod p && p.Grain == PeriodGrain.Month && UpTo.IsMatch(sentence[..mention.Index]))
+                {
+                    own = p.Start.Month == 12 ? ReportingPeriod.OfYear(p.Year) : null; // a year to date is a period only at December
+                }
+
                 break;
             }
         }
 
-        if (period.Grain != reportPeriod.Grain && section.Kind != SectionKind.Users)
+        if (ownNamed && own is null)
         {
-            period = reportPeriod;
+            return; // a half-year or a year to date: no period of the library, so nothing here is checkable
         }
+
+        ReportingPeriod period = own ?? section.Period;
 
         Channel? channel = section.Channel;
         Channel[] channels = [.. _channels.Where((c, i) => _channelPatterns[i].IsMatch(sentence)).Select(c => c.Channel).Distinct()];
@@ -213,6 +348,21 @@ public sealed class ClaimExtractor
         }
 
         (Metric metric, Channel? subjectChannel) = subject.Value;
+        UserSegment? segment = null;
+        if (subjectChannel is null && metric == Metric.Users || section.Kind == SectionKind.Users)
+        {
+            UserSegment[] named = [.. _segments.Where(s => Regex.IsMatch(sentence, @"\b(?:" + s.Pattern + @")\b", RegexOptions.CultureInvariant)).Select(s => s.Segment).Distinct()];
+            segment = named.Length == 1 ? named[0] : null;
+        }
+
+        long? current = toCount;
+        foreach (Match count in counts)
+        {
+            if (current is null && StatedCount(count.Groups["num"].Value) is long stated && FitsUnit(metric, count.Groups["unit"].Value))
+            {
+                current = stated;
+            }
+        }
 
         string quote = Quote(sentence);
         foreach (Match change in changes)
@@ -223,16 +373,21 @@ public sealed class ClaimExtractor
                 "TETAP" => ChangeDirection.Unchanged,
                 _ => ChangeDirection.Decrease,
             };
-            bool hasValue = change.Groups["num"].Success;
-            (int At, int End, Match Target)? nearest = comparisons.Count == 0 ? null
-                : comparisons.MinBy(c => Math.Abs(c.At - change.Index));
+            bool points = change.Groups["pts"].Success;
+            bool hasValue = change.Groups["num"].Success || points;
+            Comparison? nearest = against.Count == 0 ? null : against.MinBy(c => Math.Abs(c.Start - change.Index));
             if (!hasValue && nearest is null)
             {
                 continue; // a direction word without a comparison is not a claim ("tetap menjadi …")
             }
 
-            ReportingPeriod? against = nearest is { } c ? Against(c.Target, period) : Safe(period.Previous);
-            if (against is not ReportingPeriod a || a.Grain != period.Grain || a == period)
+            if (nearest is { Unsupported: true })
+            {
+                continue; // compared with a half-year
+            }
+
+            ReportingPeriod? compared = nearest is Comparison c ? Resolve(c, period) : Safe(period.Previous);
+            if (compared is not ReportingPeriod a || a.Grain != period.Grain || a == period)
             {
                 continue;
             }
@@ -242,7 +397,7 @@ public sealed class ClaimExtractor
             decimal? value = null;
             if (hasValue)
             {
-                if (!TryStatedValue(change.Groups["num"].Value, out decimal stated))
+                if (!TryStatedValue(change.Groups[points ? "pts" : "num"].Value, out decimal stated))
                 {
                     continue; // a stray digit run from the PDF ("111111111111111111111111111113%") is skipped, not a claim
                 }
@@ -251,9 +406,24 @@ public sealed class ClaimExtractor
             }
 
             string suffix = a == Safe(period.Previous) ? "mom" : a == Safe(period.SameLastYear) ? "yoy" : "vs-" + a;
+            if (points)
+            {
+                if (subjectChannel is null && segment is null)
+                {
+                    continue; // a change of a share needs a part
+                }
+
+                Add(claims, ids, new Claim(
+                    PartPrefix(metric, subjectChannel, segment) + "-share-" + suffix, metric, period, ClaimKind.PointChange, value, direction, a,
+                    subjectChannel, subjectChannel is null ? segment : null, approximate, quote,
+                    statedCurrent: current, statedPrevious: nearest?.Figure));
+                continue;
+            }
+
             Add(claims, ids, new Claim(
                 Prefix(metric, subjectChannel) + "-" + suffix, metric, period, hasValue ? ClaimKind.PercentChange : ClaimKind.Direction,
-                value, direction, a, subjectChannel, isApproximate: approximate, quote: quote));
+                value, direction, a, subjectChannel, isApproximate: approximate, quote: quote,
+                statedCurrent: current, statedPrevious: nearest?.Figure));
         }
 
         foreach (Match share in shares)
@@ -269,8 +439,23 @@ public sealed class ClaimExtractor
                 continue;
             }
 
+            Match part = Parenthesised.Match(sentence, share.Index + share.Length);
             Add(claims, ids, new Claim(
                 Prefix(metric, subjectChannel) + "-share", metric, period, ClaimKind.Share, value,
+                channel: subjectChannel, isApproximate: approximate, quote: quote,
+                statedCurrent: part.Success ? StatedCount(part.Groups["num"].Value) : null));
+        }
+
+        foreach (Match count in counts)
+        {
+            if (StatedCount(count.Groups["num"].Value) is not long stated || !FitsUnit(metric, count.Groups["unit"].Value))
+            {
+                continue;
+            }
+
+            bool approximate = count.Groups["mods"].Value.Contains("sekitar", StringComparison.OrdinalIgnoreCase);
+            Add(claims, ids, new Claim(
+                Prefix(metric, subjectChannel) + "-count", metric, period, ClaimKind.Total, stated,
                 channel: subjectChannel, isApproximate: approximate, quote: quote));
         }
     }
@@ -285,11 +470,113 @@ public sealed class ClaimExtractor
                 continue;
             }
 
+            // The period: the users section's year, else a year the sentence names before the share ("Selama tahun 2023, …").
+            ReportingPeriod period = section.Period;
+            if (section.Kind != SectionKind.Users)
+            {
+                int sentenceStart = Math.Max(body.LastIndexOf(". ", match.Index, StringComparison.Ordinal), body.LastIndexOf("\n\n", match.Index, StringComparison.Ordinal));
+                Match year = Year.Matches(body[(sentenceStart + 1)..match.Index]).LastOrDefault() ?? Match.Empty;
+                if (year.Success && int.TryParse(year.Groups["year"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int y) && y >= 1)
+                {
+                    period = ReportingPeriod.OfYear(y);
+                }
+            }
+
             Add(claims, ids, new Claim(
-                "segment-" + _segments[index].ShortId, Metric.Users, section.Period, ClaimKind.Share, value,
-                segment: _segments[index].Segment, quote: Space.Replace(match.Value, " ")));
+                "segment-" + _segments[index].ShortId, Metric.Users, period, ClaimKind.Share, value,
+                segment: _segments[index].Segment, quote: Space.Replace(match.Value, " "),
+                statedCurrent: match.Groups["count"].Success ? StatedCount(match.Groups["count"].Value) : null));
         }
     }
+
+    // The periods a sentence names, in order: quarters, half-years (no period of the library: Period is null), months, years.
+    private static IEnumerable<Mention> Mentions(string sentence, int defaultYear)
+    {
+        foreach (Match m in PeriodMention.Matches(sentence))
+        {
+            if (Resolve(m, defaultYear, sentence) is Mention mention)
+            {
+                yield return mention;
+            }
+        }
+    }
+
+    private static Mention? FirstMention(string sentence, int from, int length, int defaultYear)
+    {
+        Match m = PeriodMention.Match(sentence, from, length);
+        return m.Success ? Resolve(m, defaultYear, sentence) : null;
+    }
+
+    private static Mention? MentionAt(string sentence, Group group, int defaultYear)
+    {
+        if (!group.Success)
+        {
+            return null;
+        }
+
+        Match m = PeriodMention.Match(sentence, group.Index, group.Length);
+        return m.Success ? Resolve(m, defaultYear, sentence) : null;
+    }
+
+    // A mention's period. A month without a year takes the year of the next month or year the sentence names ("Januari hingga
+    // Desember 2023"), else the section's. Year 0000 names nothing.
+    private static Mention? Resolve(Match m, int defaultYear, string sentence)
+    {
+        int end = m.Index + m.Length;
+        if (m.Groups["half"].Success)
+        {
+            return YearOf(m.Groups["hyear"]) is int ? new Mention(m.Index, end, null) : null;
+        }
+
+        if (m.Groups["quarter"].Success)
+        {
+            int quarter = m.Groups["quarter"].Value.ToUpperInvariant() switch { "I" or "1" => 1, "II" or "2" => 2, "III" or "3" => 3, _ => 4 };
+            return YearOf(m.Groups["qyear"]) is int qy ? new Mention(m.Index, end, ReportingPeriod.Quarter(qy, quarter)) : null;
+        }
+
+        if (m.Groups["month"].Success)
+        {
+            int month = Array.FindIndex(MonthNames, n => n.Equals(m.Groups["month"].Value, StringComparison.OrdinalIgnoreCase)) + 1;
+            int? year = m.Groups["year"].Success ? YearOf(m.Groups["year"]) : null;
+            if (!m.Groups["year"].Success)
+            {
+                Match later = MonthMention.Match(sentence, end);
+                year = later.Success && later.Index - end < 40 ? YearOf(later.Groups["year"]) : defaultYear;
+            }
+
+            return year is int my ? new Mention(m.Index, end, ReportingPeriod.Month(my, month)) : null;
+        }
+
+        return YearOf(m.Groups["yyear"]) is int yy ? new Mention(m.Index, end, ReportingPeriod.OfYear(yy)) : null;
+    }
+
+    private static int? YearOf(Group group) =>
+        int.TryParse(group.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int year) && year >= 1 ? year : null;
+
+    private static ReportingPeriod? Resolve(Comparison comparison, ReportingPeriod period) => comparison.Relative switch
+    {
+        Relative.Previous => Safe(period.Previous),
+        Relative.YearAgo => Safe(period.SameLastYear),
+        _ => comparison.Period,
+    };
+
+    // A stated count: a whole number ("1.118", "988"); null for a decimal or a number too large.
+    private static long? StatedCount(string text) =>
+        TryStatedValue(text, out decimal value) && value.Scale == 0 && value <= long.MaxValue ? (long)value : null;
+
+    // Whether a count's unit word fits the metric: followers are "pengikut"; a consultation is "konsultasi" or "layanan".
+    private static bool FitsUnit(Metric metric, string unit)
+    {
+        if (metric.Kind == MetricKind.Stock)
+        {
+            return unit.Equals("pengikut", StringComparison.OrdinalIgnoreCase);
+        }
+
+        return unit.Length == 0 || metric == Metric.Users
+            ? unit.Length == 0 || unit.Equals("pengguna", StringComparison.OrdinalIgnoreCase)
+            : !unit.Equals("pengikut", StringComparison.OrdinalIgnoreCase) && !unit.Equals("pengguna", StringComparison.OrdinalIgnoreCase);
+    }
+
 
     private static void Ratio(string body, Section section, Channel account, List<Claim> claims, HashSet<string> ids)
     {
@@ -339,24 +626,6 @@ public sealed class ClaimExtractor
         return section.Kind == SectionKind.Users ? (Metric.Users, null) : (Metric.Consultations, null);
     }
 
-    private static ReportingPeriod? Against(Match target, ReportingPeriod period)
-    {
-        if (target.Groups["previous"].Success)
-        {
-            return Safe(period.Previous);
-        }
-
-        return target.Groups["yearAgo"].Success ? Safe(period.SameLastYear) : MonthOf(target);
-    }
-
-    /// <summary>Returns the month a match names, or <see langword="null"/> for year 0000, which has no months.</summary>
-    private static ReportingPeriod? MonthOf(Match match)
-    {
-        int month = Array.FindIndex(MonthNames, m => m.Equals(match.Groups["month"].Value, StringComparison.OrdinalIgnoreCase)) + 1;
-        int year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
-        return year >= 1 ? ReportingPeriod.Month(year, month) : null;
-    }
-
     /// <summary>Parses a stated number; false when it is no number a claim can hold (too large for a decimal, more than <see cref="Rounding.MaxDecimals"/> decimals).</summary>
     private static bool TryStatedValue(string text, out decimal value) =>
         ReportFormatter.Indonesian.TryParseNumber(text, out value) && value.Scale <= Rounding.MaxDecimals;
@@ -387,6 +656,11 @@ public sealed class ClaimExtractor
 
         return metric == Metric.WebsiteVisits ? "website" : Kebab(metric.Id);
     }
+
+    private string PartPrefix(Metric metric, Channel? channel, UserSegment? segment) =>
+        segment is UserSegment s && channel is null
+            ? "segment-" + (_segments.FirstOrDefault(x => x.Segment == s)?.ShortId ?? s.Id)
+            : Prefix(metric, channel);
 
     private static string Kebab(string id)
     {
@@ -422,7 +696,7 @@ public sealed class ClaimExtractor
     // The sentence on one line; chart labels fused to its start ("Surat…Sebanyak") are dropped.
     private static string Quote(string sentence)
     {
-        string quote = Space.Replace(sentence, " ").Trim();
+        string quote = Space.Replace(Underline.Replace(sentence, " "), " ").Trim();
         int ellipsis = quote.IndexOf('…', StringComparison.Ordinal);
         return ellipsis >= 0 && ellipsis < quote.Length - 1 ? quote[(ellipsis + 1)..].Trim() : quote;
     }
@@ -435,10 +709,14 @@ public sealed class ClaimExtractor
             id = string.Create(CultureInfo.InvariantCulture, $"{claim.Id}-{n}");
         }
 
-        claims.Add(id == claim.Id ? claim : new Claim(
-            id, claim.Metric, claim.Period, claim.Kind, claim.Value, claim.Direction, claim.Against, claim.Channel, claim.Segment,
-            claim.IsApproximate, claim.Quote, claim.Kind == ClaimKind.Share ? claim.Of : null, claim.Numerator, claim.Denominator));
+        claims.Add(id == claim.Id ? claim : claim.WithId(id));
     }
 
     private sealed record Section(SectionKind Kind, Channel? Channel, int Start, int BodyStart, int End, ReportingPeriod Period);
+
+    // A period named in a sentence, from Index to End; Period is null for a half-year, which the library has no period for.
+    private readonly record struct Mention(int Index, int End, ReportingPeriod? Period);
+
+    // What a change compares against: a named period or one relative to the sentence's; the figure stated for it, if any.
+    private readonly record struct Comparison(int Start, int End, ReportingPeriod? Period, Relative Relative, long? Figure, bool Unsupported);
 }

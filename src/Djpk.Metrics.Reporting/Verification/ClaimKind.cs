@@ -18,4 +18,7 @@ public enum ClaimKind
 
     /// <summary>A figure itself: "sebanyak 18.008 konsultasi".</summary>
     Total = 4,
+
+    /// <summary>A change of a part's share against another period in percentage points: "pangsa WhatsApp naik 1,5 poin persentase dibandingkan bulan sebelumnya".</summary>
+    PointChange = 5,
 }

@@ -10,7 +10,12 @@ namespace Djpk.Metrics.Verification;
 /// (<see cref="RoundingConvention"/>). The convention of each <see cref="ClaimGroup"/> is inferred from its claims (the one
 /// that explains the most; see <see cref="ConventionInference"/>) unless given, and each claim is judged under its group's
 /// convention. A failure is diagnosed by trying the causes of <see cref="FailureCause"/> in order.</para>
-/// <para>A claim that needs a figure the table lacks is <see cref="Verdict.Unverifiable"/>, never a failure.</para>
+/// <para>A claim that needs a figure the table lacks is <see cref="Verdict.Unverifiable"/>, never a failure, unless its sentence
+/// states that figure (<see cref="Claim.StatedCurrent"/>, <see cref="Claim.StatedPrevious"/>, <see cref="Claim.StatedWhole"/>):
+/// then the stated figure is used. A stated figure the table has too must equal it, or the claim fails with
+/// <see cref="FailureCause.StatedFigureDiffers"/>.</para>
+/// <para>A segment's share is of the sum of the segments' figures, the denominator the monthly report declares: a user who
+/// consulted as two segments counts in both, so the shares add up to 100 even when the segments do not partition the users.</para>
 /// </remarks>
 public static class ClaimVerifier
 {
@@ -106,8 +111,8 @@ public static class ClaimVerifier
         switch (claim.Kind)
         {
             case ClaimKind.PercentChange or ClaimKind.Direction:
-                long? current = e.Need(figures, claim.Subject);
-                long? previous = e.Need(figures, claim.Subject.InPeriod(claim.Against!.Value));
+                long? current = e.Need(figures, claim.Subject, claim.StatedCurrent);
+                long? previous = e.Need(figures, claim.Subject.InPeriod(claim.Against!.Value), claim.StatedPrevious);
                 if (current is long cur && previous is long prev)
                 {
                     PercentChange change = PercentChange.Between(prev, cur);
@@ -131,9 +136,33 @@ public static class ClaimVerifier
 
                 break;
 
+            case ClaimKind.PointChange:
+                long? partNow = e.Need(figures, claim.Subject, claim.StatedCurrent);
+                long? partThen = e.Need(figures, claim.Subject.InPeriod(claim.Against!.Value), claim.StatedPrevious);
+                long? wholeNow = e.Need(figures, new FigureKey(claim.Of!.Value, claim.Period));
+                long? wholeThen = e.Need(figures, new FigureKey(claim.Of!.Value, claim.Against!.Value));
+                if (partNow is long pn && partThen is long pt && wholeNow is long wn && wholeThen is long wt)
+                {
+                    var points = PercentagePointChange.Between(Comparison.Share.Of(pt, wt), Comparison.Share.Of(pn, wn));
+                    e.Current = pn;
+                    e.Previous = pt;
+                    e.Actual = points.Direction;
+                    e.Exact = points.Points;
+                    if (!points.IsDefined)
+                    {
+                        e.Note = "a whole is 0, so a share and its change are undefined";
+                        break;
+                    }
+
+                    bool direction = points.Direction == claim.Direction;
+                    e.Outcomes = [.. Rules.Select(r => new RuleOutcome(Rounding.ToRoundingConvention(r), Math.Abs(points.ToPoints(claim.Decimals, r)!.Value), direction && Matches(points.ToPoints(claim.Decimals, r)!.Value, claim)))];
+                }
+
+                break;
+
             case ClaimKind.Share:
-                long? part = e.Need(figures, claim.Subject);
-                long? whole = e.Need(figures, new FigureKey(claim.Of!.Value, claim.Period));
+                long? part = e.Need(figures, claim.Subject, claim.StatedCurrent);
+                long? whole = SegmentSum(figures, claim) ?? e.Need(figures, new FigureKey(claim.Of!.Value, claim.Period), claim.StatedWhole);
                 if (part is long p && whole is long w)
                 {
                     e.Current = p;
@@ -176,7 +205,7 @@ public static class ClaimVerifier
                 break;
 
             default:
-                if (e.Need(figures, claim.Subject) is long figure)
+                if (e.Need(figures, claim.Subject, claim.StatedCurrent) is long figure)
                 {
                     e.Exact = figure;
                     e.Current = figure;
@@ -186,6 +215,20 @@ public static class ClaimVerifier
         }
 
         return e;
+    }
+
+    // A segment's share is of the sum of the segments' figures (the report's declared denominator: a user active in two
+    // segments counts in both, so the shares add up to 100); null when the table has no segment parts or the claim is not a
+    // segment's share of its own metric.
+    private static long? SegmentSum(FigureTable figures, Claim claim)
+    {
+        if (claim.Segment is null || claim.Of != claim.Metric || claim.StatedWhole is not null)
+        {
+            return null;
+        }
+
+        IReadOnlyList<KeyValuePair<FigureKey, long>> parts = figures.Parts(claim.Metric, claim.Period, bySegment: true);
+        return parts.Any(kv => kv.Key == claim.Subject) ? parts.Sum(kv => kv.Value) : null;
     }
 
     // The claim's share when all parts of its whole are allocated by largest remainder; null when the known parts do not make up the whole.
@@ -232,6 +275,15 @@ public static class ClaimVerifier
             return e.Result(Verdict.Unverifiable, FailureCause.None, null);
         }
 
+        if (e.Mismatches.Count > 0)
+        {
+            (FigureKey key, long stated, long data) = e.Mismatches[0];
+            e.CauseValue = data;
+            e.CausePeriod = key.Period;
+            e.Note = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the sentence states {stated} for {key}; the data has {data}");
+            return e.Result(Verdict.Fails, FailureCause.StatedFigureDiffers, null);
+        }
+
         bool holds;
         RoundingConvention? judgedUnder = null;
         switch (claim.Kind)
@@ -268,6 +320,8 @@ public static class ClaimVerifier
 
         public List<FigureKey> Missing { get; } = [];
 
+        public List<(FigureKey Key, long Stated, long Data)> Mismatches { get; } = [];
+
         public long? Current { get; set; }
 
         public long? Previous { get; set; }
@@ -286,15 +340,27 @@ public static class ClaimVerifier
 
         public ReportingPeriod? CausePeriod { get; set; }
 
-        public long? Need(FigureTable figures, FigureKey key)
+        // The figure of the table; else the one the sentence states; else missing. A stated figure that differs from the table's is recorded.
+        public long? Need(FigureTable figures, FigureKey key, long? stated = null)
         {
             long? value = figures.Find(key);
-            if (value is null)
+            if (value is long data)
             {
-                Missing.Add(key);
+                if (stated is long s && s != data)
+                {
+                    Mismatches.Add((key, s, data));
+                }
+
+                return data;
             }
 
-            return value;
+            if (stated is not null)
+            {
+                return stated;
+            }
+
+            Missing.Add(key);
+            return null;
         }
 
         public ClaimResult Result(Verdict verdict, FailureCause cause, RoundingConvention? judgedUnder) =>

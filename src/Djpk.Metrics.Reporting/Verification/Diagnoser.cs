@@ -18,6 +18,7 @@ internal static class Diagnoser
             ClaimKind.PercentChange => Change(e, figures),
             ClaimKind.Share => Share(e, figures),
             ClaimKind.Ratio => Ratio(e, figures),
+            ClaimKind.PointChange => Points(e),
             _ => Total(e, figures),
         };
     }
@@ -105,6 +106,16 @@ internal static class Diagnoser
         }
 
         return WithinOneUnit(e);
+    }
+
+    private static Diagnosis Points(Evaluation e)
+    {
+        if (e.Actual != e.Claim.Direction)
+        {
+            return new Diagnosis(FailureCause.WrongDirection, e.Exact);
+        }
+
+        return e.Outcomes.Any(o => o.Holds) ? new Diagnosis(FailureCause.InconsistentRounding, e.Exact) : WithinOneUnit(e);
     }
 
     private static Diagnosis Ratio(Evaluation e, FigureTable figures)

@@ -1,7 +1,7 @@
 namespace Djpk.Metrics.Verification;
 
 /// <summary>Names the most likely reason a claim fails, from a fixed catalogue.</summary>
-/// <remarks>The causes are tried in the order of their values; the first that reproduces the stated value is reported. The default value is <see cref="None"/>.</remarks>
+/// <remarks>A stated figure that differs from the data (<see cref="StatedFigureDiffers"/>) is checked first; the other causes are tried in the order of their values; the first that reproduces the stated value is reported. The default value is <see cref="None"/>.</remarks>
 public enum FailureCause
 {
     /// <summary>No failure: the claim holds or is unverifiable.</summary>
@@ -30,4 +30,7 @@ public enum FailureCause
 
     /// <summary>None of the catalogued causes reproduces the stated value.</summary>
     Unexplained = 8,
+
+    /// <summary>A figure the sentence states ("… dibandingkan bulan sebelumnya (988 layanan)") differs from the data's; checked before every other cause.</summary>
+    StatedFigureDiffers = 9,
 }

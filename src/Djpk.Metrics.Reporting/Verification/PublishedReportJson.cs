@@ -11,9 +11,9 @@ namespace Djpk.Metrics.Verification;
 /// <remarks>
 /// <para>Read by hand with <see cref="JsonDocument"/> (no reflection, so it is trimming- and AOT-safe).</para>
 /// <para>A claim is an object with <c>id</c>, <c>metric</c>, <c>period</c>, <c>kind</c> (<c>percentChange</c>, <c>share</c>,
-/// <c>ratio</c>, <c>total</c>, <c>direction</c>) and optionally <c>channel</c>, <c>segment</c>, <c>against</c>, <c>direction</c>
+/// <c>ratio</c>, <c>total</c>, <c>direction</c>, <c>pointChange</c>) and optionally <c>channel</c>, <c>segment</c>, <c>against</c>, <c>direction</c>
 /// (<c>up</c>, <c>down</c>, <c>unchanged</c>), <c>value</c>, <c>approximate</c>, <c>of</c>, <c>numerator</c>, <c>denominator</c>,
-/// <c>quote</c>. A <c>percentChange</c> without a value is a direction claim. The value's precision is the number's as written
+/// <c>quote</c>, and the figures the sentence states: <c>statedCurrent</c>, <c>statedPrevious</c>, <c>statedWhole</c> (integers). A <c>percentChange</c> without a value is a direction claim. The value's precision is the number's as written
 /// (4.9 has one decimal); a <c>decimals</c> member can raise it (12 with <c>"decimals": 1</c> is 12,0).</para>
 /// </remarks>
 public static class PublishedReportJson
@@ -160,6 +160,7 @@ public static class PublishedReportJson
                     ClaimKind.Direction => "direction",
                     ClaimKind.Share => "share",
                     ClaimKind.Ratio => "ratio",
+                    ClaimKind.PointChange => "pointChange",
                     _ => "total",
                 });
                 WriteIf(writer, "direction", claim.Direction switch
@@ -169,7 +170,7 @@ public static class PublishedReportJson
                     ChangeDirection.Unchanged => "unchanged",
                     _ => null,
                 });
-                WriteIf(writer, "of", claim.Kind == ClaimKind.Share && claim.Of != claim.Metric ? claim.Of?.Id : null);
+                WriteIf(writer, "of", claim.Kind is ClaimKind.Share or ClaimKind.PointChange && claim.Of != claim.Metric ? claim.Of?.Id : null);
                 WriteIf(writer, "numerator", claim.Numerator?.Id);
                 WriteIf(writer, "denominator", claim.Denominator?.Id);
                 if (claim.Value is decimal value)
@@ -182,6 +183,10 @@ public static class PublishedReportJson
                     writer.WriteBoolean("approximate", true);
                 }
 
+                WriteIf(writer, "statedCurrent", claim.StatedCurrent);
+                WriteIf(writer, "statedPrevious", claim.StatedPrevious);
+                WriteIf(writer, "statedWhole", claim.StatedWhole);
+
                 writer.WriteEndObject();
             }
 
@@ -189,6 +194,14 @@ public static class PublishedReportJson
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteIf(Utf8JsonWriter writer, string name, long? value)
+    {
+        if (value is long number)
+        {
+            writer.WriteNumber(name, number);
+        }
     }
 
     private static void WriteIf(Utf8JsonWriter writer, string name, string? value)
@@ -216,7 +229,8 @@ public static class PublishedReportJson
             "share" => ClaimKind.Share,
             "ratio" => ClaimKind.Ratio,
             "total" => ClaimKind.Total,
-            _ => throw new FormatException($"'{kindText}' is not a claim kind (percentChange, direction, share, ratio, total)."),
+            "pointChange" => ClaimKind.PointChange,
+            _ => throw new FormatException($"'{kindText}' is not a claim kind (percentChange, direction, share, ratio, total, pointChange)."),
         };
         ChangeDirection? direction = Optional(c, "direction") switch
         {
@@ -240,7 +254,10 @@ public static class PublishedReportJson
             Optional(c, "quote"),
             Optional(c, "of") is string of ? MetricOf(of, null) : null,
             Optional(c, "numerator") is string numerator ? MetricOf(numerator, null) : null,
-            Optional(c, "denominator") is string denominator ? MetricOf(denominator, null) : null);
+            Optional(c, "denominator") is string denominator ? MetricOf(denominator, null) : null,
+            c.TryGetProperty("statedCurrent", out JsonElement current) ? current.GetInt64() : null,
+            c.TryGetProperty("statedPrevious", out JsonElement previous) ? previous.GetInt64() : null,
+            c.TryGetProperty("statedWhole", out JsonElement whole) ? whole.GetInt64() : null);
     }
 
     // A claim's metric with its kind: the document's "metricKind" when it states one (flow, stock, unique, ratio), else
