@@ -11,24 +11,37 @@ namespace Djpk.Metrics.Verification;
 
 /// <summary>Finds the checkable claims in the text of an Indonesian monthly report, such as DJPK's.</summary>
 /// <remarks>
-/// <para>The text is cut into sections at headings that name a channel ("Layanan Live Chat DJPK", "Konsultasi WhatsApp",
-/// "Performa Instagram", "Kunjungan Website"), the consultation overview ("Perkembangan Jumlah Konsultasi") or the users
-/// ("Pengguna Layanan … Tahun 2023"), and each section into sentences. In a sentence it reads:</para>
+/// <para>The text is cut into sections at heading lines (short, no full stop) that name a channel ("Layanan Live Chat DJPK",
+/// "Konsultasi WhatsApp", "Performa Instagram", "Kunjungan Website"), the consultation overview ("Perkembangan Jumlah
+/// Konsultasi"), the users ("Pengguna Layanan … Tahun 2023") or the notes ("Catatan", which holds no claims), and each section
+/// into sentences. In a sentence it reads:</para>
 /// <list type="bullet">
 /// <item><description>changes: a direction word (naik, meningkat, bertambah, turun, menurun, berkurang, tetap), optionally
-/// "sebesar", "sekitar" (approximate) or "signifikan", and a percentage in Indonesian form ("4,9%"); without a percentage
-/// it is a direction claim, kept only when the sentence says what it compares against;</description></item>
-/// <item><description>the period compared against, after "dibandingkan": "bulan sebelumnya" (the previous month),
-/// "tahun lalu" (the same period a year before) or a month and year ("Desember 2022"); a change without one compares
-/// with the previous period;</description></item>
-/// <item><description>shares: "sebanyak 3%" (of the channel's metric), and in the users section "Pemda 78%" (of the users
-/// of the section's year);</description></item>
+/// "sebesar", "sekitar" (approximate) or "signifikan", and a percentage in Indonesian form ("4,9%") or percentage points
+/// ("1,5 poin persentase", "1,5 poin", "1,5 pp": a change of a channel's or segment's share); without a value it is a
+/// direction claim, kept only when the sentence says what it compares against;</description></item>
+/// <item><description>the period compared against: after "dibandingkan (dengan)": "bulan sebelumnya", "triwulan
+/// sebelumnya" (the previous period), "(periode yang sama) tahun lalu" (a year before) or a named period; in
+/// "dari 24 layanan pada Mei 2024 menjadi 18 layanan pada Juni 2024" the first period (and the second is the sentence's);
+/// in "sejak (akhir) Januari 2023 (hingga akhir Desember 2023)" the first. A change without one compares with the previous
+/// period;</description></item>
+/// <item><description>periods: a month with or without its year ("Desember 2022"; "Januari" takes the year of the next
+/// period named, else the section's), a quarter ("triwulan I 2024", "kuartal 2 2024", "Q3 2024", Roman or Arabic), a year
+/// ("tahun 2024"), and "sampai dengan Desember 2024" (the year). A sentence that names a half-year ("semester I 2024") or a
+/// year to date before December yields no claim: neither is a period of the library;</description></item>
+/// <item><description>counts: "sebanyak 1.469 konsultasi", "berjumlah 162 permohonan", "memiliki 116.894 pengikut" (a
+/// <see cref="ClaimKind.Total"/>); the figures a sentence states for its claim ("sebanyak 1.118 … dibandingkan bulan
+/// sebelumnya (988 layanan)", "sebanyak 76% (1.118 konsultasi)", "dari 24 … menjadi 18") are kept on the claim
+/// (<see cref="Claim.StatedCurrent"/>, <see cref="Claim.StatedPrevious"/>);</description></item>
+/// <item><description>shares: "sebanyak 3%" (of the channel's metric), and "Pemda 78%" or "Pemda 12.724 pengguna (78%)"
+/// (of the users of the users section's year, or of the year the sentence names);</description></item>
 /// <item><description>averages: "Reach (rata-rata) 2.668" beside "Reach (total) …" in a social-media section.</description></item>
 /// </list>
 /// <para>The channel is the one the sentence names, if it names exactly one, else the section's; website and social-media
-/// channels become part of the metric (<c>website.visits</c>, <c>instagram.reachAverage</c>). The period is the month a
-/// sentence names outside its comparison ("di bulan Desember 2023"), else the year of a users section, else the report's
-/// month. Ids follow the reference claims: <c>whatsapp-mom</c>, <c>total-yoy</c>, <c>hai-share</c>, <c>segment-kl</c>.</para>
+/// channels become part of the metric (<c>website.visits</c>, <c>instagram.reachAverage</c>). The period is the first period a
+/// sentence names outside its comparisons, else the year of a users section, else the report's month. Ids follow the
+/// reference claims: <c>whatsapp-mom</c>, <c>total-yoy</c>, <c>hai-share</c>, <c>segment-kl</c>, <c>total-count</c>,
+/// <c>whatsapp-share-mom</c> (points), <c>twitter-followers-vs-2024-01</c>.</para>
 /// </remarks>
 public sealed class ClaimExtractor
 {
@@ -120,10 +133,10 @@ public sealed class ClaimExtractor
         string channelNames = _channels.IsEmpty ? "(?!)" : string.Join("|", _channels.Select(c => "(?:" + c.Pattern + ")"));
         string segmentNames = _segments.IsEmpty ? "(?!)" : string.Join("|", _segments.Select(s => "(?:" + s.Pattern + ")"));
         _heading = new Regex(
-            @"^[ \t\uFEFF]*(?:(?:Layanan|Konsultasi|Performa|Kunjungan)\s+(?<channel>(?i:" + channelNames + @"))\b[^\n]*"
+            @"^[ \t\uFEFF]*(?:(?:Layanan|Konsultasi|Performa|Kunjungan)\s+(?<channel>(?i:" + channelNames + @"))\b[^\n.]{0,40}$"
             + @"|(?<total>Perkembangan\s+Jumlah\s+Konsultasi)|(?<users>Pengguna\s+Layanan)|(?<notes>Catatan)[ \t]*$)",
             RegexOptions.Multiline | RegexOptions.CultureInvariant);
-        _segmentShare = new Regex(@"\b(?<segment>" + segmentNames + @")\s*(?:(?<count>" + Number + @")\s+pengguna\s*\(\s*)?(?<num>" + Number + @")\s*%", RegexOptions.CultureInvariant);
+        _segmentShare = new Regex(@"\b(?<segment>" + segmentNames + @")\s*(?:(?<count>" + Number + @")\s+pengguna\s*\(\s*)?(?<num>" + Number + @")\s*%\)?", RegexOptions.CultureInvariant);
     }
 
     /// <summary>Gets the channel and segment names the extractor knows.</summary>
