@@ -250,6 +250,7 @@ public sealed class ClaimExtractor
         ReportingPeriod? own = null;
         bool ownNamed = false;
         long? fromCount = null, toCount = null;
+        (ReportingPeriod From, ReportingPeriod Until)? spanned = null; // "sejak Januari hingga Februari 2025": a count over the span
 
         // "dari 24 layanan pada Mei 2024 menjadi 18 layanan pada Juni 2024": both figures, both periods.
         Match fromTo = FromTo.Match(sentence);
@@ -284,6 +285,7 @@ public sealed class ClaimExtractor
             {
                 own = u.Period;
                 ownNamed = true;
+                spanned = from.Value.Period is ReportingPeriod f && u.Period is ReportingPeriod t ? (f, t) : null;
             }
 
             against.Add(new Comparison(since.Index, since.Index + since.Length, from.Value.Period, Relative.None, null, from.Value.Period is null));
@@ -459,16 +461,21 @@ public sealed class ClaimExtractor
                 statedCurrent: part.Success ? StatedCount(part.Groups["num"].Value) : null));
         }
 
+        // A count over "sejak Januari hingga Desember 2024" is the year's; over another span of months, no period's.
+        ReportingPeriod? countPeriod = spanned is not (ReportingPeriod first, ReportingPeriod last) || metric.Kind == MetricKind.Stock ? period
+            : first == last ? first
+            : first.Grain == PeriodGrain.Month && first.Year == last.Year && first.Start.Month == 1 && last.Start.Month == 12 ? ReportingPeriod.OfYear(first.Year)
+            : null;
         foreach (Match count in counts)
         {
-            if (StatedCount(count.Groups["num"].Value) is not long stated || !FitsUnit(metric, count.Groups["unit"].Value))
+            if (countPeriod is not ReportingPeriod countIn || StatedCount(count.Groups["num"].Value) is not long stated || !FitsUnit(metric, count.Groups["unit"].Value))
             {
                 continue;
             }
 
             bool approximate = count.Groups["mods"].Value.Contains("sekitar", StringComparison.OrdinalIgnoreCase);
             Add(claims, ids, new Claim(
-                Prefix(metric, subjectChannel) + "-count", metric, period, ClaimKind.Total, stated,
+                Prefix(metric, subjectChannel) + "-count", metric, countIn, ClaimKind.Total, stated,
                 channel: subjectChannel, isApproximate: approximate, quote: quote));
         }
     }
