@@ -14,6 +14,8 @@ namespace Djpk.Metrics.Verification;
 /// states that figure (<see cref="Claim.StatedCurrent"/>, <see cref="Claim.StatedPrevious"/>, <see cref="Claim.StatedWhole"/>):
 /// then the stated figure is used. A stated figure the table has too must equal it, or the claim fails with
 /// <see cref="FailureCause.StatedFigureDiffers"/>.</para>
+/// <para>Under <see cref="RoundingConvention.LargestRemainder"/>, a part tied with another for the last unit (equal remainders
+/// and counts) may have been given the unit or not, by the report's order of its parts: either allocation holds.</para>
 /// <para>A segment's share is of the sum of the segments' figures, the denominator the monthly report declares: a user who
 /// consulted as two segments counts in both, so the shares add up to 100 even when the segments do not partition the users.</para>
 /// </remarks>
@@ -246,7 +248,12 @@ public static class ClaimVerifier
             return null;
         }
 
-        return ShareAllocation.LargestRemainder([.. parts.Select(kv => kv.Value)], claim.Decimals).Shares[index].Allocated;
+        // Equal parts with equal remainders tie, and the report breaks the tie by its own order of the parts, which the
+        // table does not know: the part first in line gets the tied unit, last in line does not. Either is the allocation.
+        long[] others = [.. parts.Where((_, i) => i != index).Select(kv => kv.Value)];
+        decimal? first = ShareAllocation.LargestRemainder([parts[index].Value, .. others], claim.Decimals).Shares[0].Allocated;
+        decimal? last = ShareAllocation.LargestRemainder([.. others, parts[index].Value], claim.Decimals).Shares[^1].Allocated;
+        return last is decimal l && Matches(l, claim) ? last : first;
     }
 
     private static ImmutableArray<ConventionInference> Infer(Evaluation[] evaluations, IReadOnlyDictionary<ClaimGroup, RoundingConvention>? given)

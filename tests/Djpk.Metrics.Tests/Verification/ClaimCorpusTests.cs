@@ -129,6 +129,30 @@ public class ClaimCorpusTests
         Assert.Equal((sentence.Verdict, sentence.Cause), (result.Verdict, result.Cause));
     }
 
+    [Fact]
+    public void Verify_SegmentsTiedForTheLastUnit_AcceptEitherAllocation()
+    {
+        // 296, 296, 291, 283 of 1.166: 25,38…, 25,38…, 24,95…, 24,27…; largest remainder gives one more unit to one of the two 296s.
+        ReportingPeriod year = ReportingPeriod.OfYear(2025);
+        FigureTable figures = new FigureTableBuilder()
+            .Add(Metric.Users, year, 1_166)
+            .Add(Metric.Users, year, 296, segment: DjpkSegments.Pemda)
+            .Add(Metric.Users, year, 296, segment: DjpkSegments.KementerianLembaga)
+            .Add(Metric.Users, year, 291, segment: DjpkSegments.Akademisi)
+            .Add(Metric.Users, year, 283, segment: DjpkSegments.Lainnya)
+            .Build();
+        Claim Share(string id, UserSegment segment, decimal value) => new(id, Metric.Users, year, ClaimKind.Share, value, segment: segment);
+
+        VerificationReport pemdaFirst = ClaimVerifier.Verify(
+            [Share("p", DjpkSegments.Pemda, 26m), Share("k", DjpkSegments.KementerianLembaga, 25m), Share("a", DjpkSegments.Akademisi, 25m), Share("l", DjpkSegments.Lainnya, 24m)], figures);
+        VerificationReport klFirst = ClaimVerifier.Verify(
+            [Share("p", DjpkSegments.Pemda, 25m), Share("k", DjpkSegments.KementerianLembaga, 26m), Share("a", DjpkSegments.Akademisi, 25m), Share("l", DjpkSegments.Lainnya, 24m)], figures);
+        VerificationReport both = ClaimVerifier.Verify([Share("p", DjpkSegments.Pemda, 27m)], figures);
+
+        Assert.All(pemdaFirst.Results.Concat(klFirst.Results), r => Assert.Equal(Verdict.Holds, r.Verdict));
+        Assert.Equal(Verdict.Fails, both.Results.Single().Verdict);
+    }
+
     /// <summary>One corpus sentence and what it must yield; <see cref="Id"/> is null when it must yield no claim.</summary>
     public sealed record CorpusCase(
         string Text,

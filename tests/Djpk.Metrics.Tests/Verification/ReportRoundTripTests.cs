@@ -21,7 +21,7 @@ public class ReportRoundTripTests
     private static readonly UserSegment[] Segments = [DjpkSegments.Akademisi, DjpkSegments.Pemda, DjpkSegments.KementerianLembaga, DjpkSegments.Lainnya];
     private static readonly Channel[] Accounts = [DjpkChannels.Twitter, DjpkChannels.Facebook];
 
-    [Property(MaxTest = 25)]
+    [Property(MaxTest = 60)]
     public Property RenderText_ThenExtract_ThenVerify_EveryClaimHolds(int seed, byte monthByte)
     {
         int reportMonth = (monthByte % 12) + 1;

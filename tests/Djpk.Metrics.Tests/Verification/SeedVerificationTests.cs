@@ -183,7 +183,10 @@ public class SeedVerificationTests
             Assert.Equal(invariant, report.Render(ReportLanguage.Indonesian));
         }
 
-        Assert.Contains("stated turun 13,5%", invariant, StringComparison.Ordinal);
+        Assert.Contains("tertulis turun 13,5%", invariant, StringComparison.Ordinal);
+        Assert.Contains("SALAH", invariant, StringComparison.Ordinal);
+        Assert.Contains("penyebab: dibagi dengan nilai baru, bukan nilai lama (13,49…%)", invariant, StringComparison.Ordinal);
+        Assert.DoesNotContain("holds", invariant, StringComparison.Ordinal);
     }
 
     private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
