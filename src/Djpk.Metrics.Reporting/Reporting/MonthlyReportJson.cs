@@ -30,7 +30,7 @@ internal static class MonthlyReportJson
             new WebsiteDocument(report.Website.IsAvailable, report.Website.Visits, report.Website.VisitsLastYear, Change(report.Website.YearOnYear, s),
                 [.. report.Website.TopPages.Select(p => new PageDocument(p.Page, p.Visits))]),
             Consultations(report.Consultations, s),
-            new SegmentsDocument(report.Segments.IsAvailable, report.Segments.Year, report.Segments.DistinctUsers, report.Segments.Distribution?.Method.ToString(),
+            new SegmentsDocument(report.Segments.IsAvailable, report.Segments.Year, report.Segments.DistinctUsers, report.Segments.SumOfSegmentUsers, report.Segments.SegmentsPartitionUsers, report.Segments.Distribution?.Method.ToString(),
                 report.Segments.Distribution?.Sum,
                 [.. report.Segments.Segments.Select(u => new SegmentDocument(u.Info.Segment.Id, u.Info.IndonesianName, u.Users, u.Share.Exact, u.Share.Allocated))]),
             [.. report.Social.Select(x => Social(x, s))],
@@ -123,7 +123,7 @@ internal sealed record ForecastPointDocument(string Month, decimal Value, decima
 
 internal sealed record TopicDocument(string Topic, long Count);
 
-internal sealed record SegmentsDocument(bool Available, int Year, long? DistinctUsers, string? ShareMethod, decimal? SumOfPublishedShares, SegmentDocument[] Segments);
+internal sealed record SegmentsDocument(bool Available, int Year, long? DistinctUsers, long? SumOfSegmentUsers, bool SegmentsPartitionUsers, string? ShareMethod, decimal? SumOfPublishedShares, SegmentDocument[] Segments);
 
 internal sealed record SegmentDocument(string Segment, string Name, long Users, decimal? ExactShare, decimal? PublishedShare);
 

@@ -184,6 +184,11 @@ internal sealed class ReportWriter
             Sentence(W("segments.distinct", ("users", Count(distinct)), ("consultations", Count(consultations))));
         }
 
+        if (!s.SegmentsPartitionUsers)
+        {
+            Sentence(W("segments.overlap", ("sum", Count(s.SumOfSegmentUsers!.Value)), ("users", Count(s.DistinctUsers!.Value))));
+        }
+
         EndParagraph();
         if (_markdown)
         {

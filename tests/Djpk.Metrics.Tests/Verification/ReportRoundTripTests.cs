@@ -40,6 +40,24 @@ public class ReportRoundTripTests
     }
 
     [Fact]
+    public void RenderText_WhenUsersAppearInTwoSegments_SaysSoAndItsSharesHold()
+    {
+        Generated generated = Generate(11, ReportingPeriod.Month(2025, 12));
+        MonthlyReport report = MonthlyReport.Build(generated.Month, generated.Inputs, DjpkProfile.Profile);
+        string text = new ReportWriter(report, ReportLanguage.Indonesian).Text();
+        long distinct = generated.Figures.Find(Metric.Users, ReportingPeriod.OfYear(2025))!.Value;
+        long sum = Segments.Sum(s => generated.Figures.Find(Metric.Users, ReportingPeriod.OfYear(2025), segment: s)!.Value);
+
+        Assert.True(sum > distinct, $"the generator should make users appear in two segments: {sum} vs {distinct}");
+        Assert.False(report.Segments.SegmentsPartitionUsers);
+        Assert.Equal((sum, distinct), (report.Segments.SumOfSegmentUsers, report.Segments.DistinctUsers));
+        Assert.Contains("Sebagian pengguna tercatat di lebih dari satu segmen", text, StringComparison.Ordinal);
+        Claim[] shares = [.. DjpkProfile.ClaimExtractor.Extract(text, generated.Month).Where(c => c.Kind == ClaimKind.Share && c.Segment is not null)];
+        Assert.Equal(4, shares.Length);
+        Assert.All(ClaimVerifier.Verify(shares, generated.Figures).Results, r => Assert.Equal(Verdict.Holds, r.Verdict));
+    }
+
+    [Fact]
     public void RenderText_OfAGeneratedDecember_YieldsEveryKindOfClaimTheReportWrites()
     {
         Generated generated = Generate(7, ReportingPeriod.Month(2025, 12));
@@ -54,16 +72,16 @@ public class ReportRoundTripTests
     }
 
     // Records for every month from January 2024 to the report month: per month and channel a random count (zero now and
-    // then), each record its own user, so a segment's users in a year are its records in that year. The figure table is
-    // the generator's own tally.
-    private static Generated Generate(int seed, ReportingPeriod month)
+    // then); a quarter of the records come from a returning user, who may come back as another segment, so the segments need
+    // not partition the users. The figure table is the generator's own tally (sets of user keys per year and segment).
+    private static Generated Generate(int seed, ReportingPeriod month, bool reuseUsers = true)
     {
         var random = new Random(seed);
         DateTimeZone jakarta = DateTimeZoneProviders.Tzdb["Asia/Jakarta"];
         var builder = new InteractionLogBuilder(DjpkProfile.Catalog);
         var figures = new FigureTableBuilder();
         var consultations = new Dictionary<(ReportingPeriod, Channel?), long>();
-        var users = new Dictionary<(int Year, UserSegment? Segment), long>();
+        var users = new Dictionary<(int Year, UserSegment? Segment), HashSet<long>>();
         var website = WebsiteTraffic.Empty;
         var social = new List<SocialSnapshot>();
         long user = 0;
@@ -76,9 +94,10 @@ public class ReportRoundTripTests
                 {
                     UserSegment segment = Segments[random.Next(Segments.Length)];
                     LocalDateTime local = m.Start.PlusDays(random.Next(m.End.Day)).At(new LocalTime(random.Next(24), random.Next(60)));
-                    builder.Add(new Consultation(local.InZoneLeniently(jakarta).ToInstant(), channel, segment, new Topic("Topik " + random.Next(6)), new UserKey(++user)));
-                    Bump(users, (m.Year, segment));
-                    Bump(users, (m.Year, null));
+                    long key = reuseUsers && user > 0 && random.Next(4) == 0 ? random.NextInt64(1, user + 1) : ++user; // a returning user, maybe in another segment
+                    builder.Add(new Consultation(local.InZoneLeniently(jakarta).ToInstant(), channel, segment, new Topic("Topik " + random.Next(6)), new UserKey(key)));
+                    Users((m.Year, segment), users).Add(key);
+                    Users((m.Year, null), users).Add(key);
                 }
 
                 Bump(consultations, (m, channel), count);
@@ -103,14 +122,17 @@ public class ReportRoundTripTests
             figures.Add(Metric.Consultations, period, count, channel);
         }
 
-        foreach (((int year, UserSegment? segment), long count) in users)
+        foreach (((int year, UserSegment? segment), HashSet<long> distinct) in users)
         {
-            figures.Add(Metric.Users, ReportingPeriod.OfYear(year), count, segment: segment);
+            figures.Add(Metric.Users, ReportingPeriod.OfYear(year), distinct.Count, segment: segment);
         }
 
         ReportInputs inputs = ReportInputs.Empty.WithConsultations(builder.Build()).WithSocial(social).WithWebsite(website);
         return new Generated(month, inputs, figures.Build());
     }
+
+    private static HashSet<long> Users((int, UserSegment?) key, Dictionary<(int, UserSegment?), HashSet<long>> sets) =>
+        sets.TryGetValue(key, out HashSet<long>? set) ? set : sets[key] = [];
 
     private static void Bump<TKey>(Dictionary<TKey, long> counts, TKey key, long by = 1)
         where TKey : notnull => counts[key] = counts.GetValueOrDefault(key) + by;
