@@ -16,7 +16,7 @@ internal static class Cli
         if (parse.Errors.Count > 0 && parse.Action is not HelpAction)
         {
             string command = parse.CommandResult.Command == root ? string.Empty : " " + parse.CommandResult.Command.Name;
-            error.WriteLine($"djpk-metrics: {parse.Errors[0].Message} (see 'djpk-metrics{command} --help')");
+            error.WriteLine($"djpk-metrics: {OneLine(parse.Errors[0].Message)} (see 'djpk-metrics{command} --help')");
             return ExitCodes.Usage;
         }
 
@@ -26,17 +26,21 @@ internal static class Cli
         }
         catch (ToolException e)
         {
-            error.WriteLine($"djpk-metrics: {e.Message}");
+            error.WriteLine($"djpk-metrics: {OneLine(e.Message)}");
             return e.ExitCode;
         }
 #pragma warning disable CA1031 // The tool's promise: one line on stderr, never a stack trace.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            error.WriteLine($"djpk-metrics: {e.GetType().Name}: {e.Message}");
+            error.WriteLine($"djpk-metrics: {e.GetType().Name}: {OneLine(e.Message)}");
             return ExitCodes.DataProblem;
         }
     }
+
+    // A message with line breaks or tabs (System.CommandLine lists the allowed values on lines of their own) on one line.
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <summary>Creates the root command and its four commands.</summary>
     public static RootCommand CreateRoot(ToolConsole console)

@@ -1,0 +1,272 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Djpk.Metrics.Tool;
+
+namespace Djpk.Metrics.Tests.Tool;
+
+/// <summary>Runs the djpk-metrics commands in-process on logs the tests write, and checks outputs and exit codes.</summary>
+public sealed class CliTests : IDisposable
+{
+    private const int Seed = 1212;
+    private static readonly string[] ChannelOrder = ["whatsapp", "phone", "email", "hai-kemenkeu", "live-chat"];
+    private static readonly string[] SegmentOrder = ["akademisi", "pemda", "kementerian-lembaga", "lainnya"];
+    private readonly string _directory = Directory.CreateTempSubdirectory("djpk-tool-").FullName;
+    private readonly ToolLog _log = ToolLog.Generate(Seed, 600);
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void Aggregate_ByChannelCsv_EqualsIndependentCountPerRecord()
+    {
+        string path = WriteLog("log.csv", _log.ToCsv());
+
+        (int code, string output, string error) = Run("aggregate", "--log", path, "--by", "channel");
+
+        var expected = new StringBuilder("period,channel,count\n");
+        foreach (var cell in _log.Rows
+            .GroupBy(r => (Month: ToolLog.MonthOf(r.Timestamp), r.Channel))
+            .OrderBy(g => g.Key.Month, StringComparer.Ordinal).ThenBy(g => Array.IndexOf(ChannelOrder, g.Key.Channel)))
+        {
+            expected.Append(CultureInfo.InvariantCulture, $"{cell.Key.Month},{cell.Key.Channel},{cell.Count()}\n");
+        }
+
+        Assert.Equal(string.Empty, error);
+        Assert.Equal(0, code);
+        Assert.Equal(expected.ToString(), output);
+    }
+
+    [Fact]
+    public void Aggregate_DistinctUsersBySegmentInRange_EqualsIndependentCount()
+    {
+        string path = WriteLog("log.csv", _log.ToCsv());
+
+        (int code, string output, _) = Run("aggregate", "--log", path, "--by", "segment", "--distinct-users", "--from", "2023-11", "--to", "2023-12");
+
+        var expected = new StringBuilder("period,segment,users\n");
+        foreach (var cell in _log.Rows
+            .Where(r => ToolLog.MonthOf(r.Timestamp) is "2023-11" or "2023-12")
+            .GroupBy(r => (Month: ToolLog.MonthOf(r.Timestamp), r.Segment))
+            .OrderBy(g => g.Key.Month, StringComparer.Ordinal).ThenBy(g => Array.IndexOf(SegmentOrder, g.Key.Segment)))
+        {
+            expected.Append(CultureInfo.InvariantCulture, $"{cell.Key.Month},{cell.Key.Segment},{cell.Select(r => r.User).Distinct().Count()}\n");
+        }
+
+        Assert.Equal(0, code);
+        Assert.Equal(expected.ToString(), output);
+    }
+
+    [Fact]
+    public void Aggregate_QuarterByTopic_QuotesTopicsWithCommas()
+    {
+        string path = WriteLog("log.csv", _log.ToCsv());
+
+        (int code, string output, _) = Run("aggregate", "--log", path, "--by", "topic", "--grain", "quarter", "--from", "2023-Q4", "--to", "2023-Q4");
+
+        long expected = _log.Rows.Count(r => r.Topic == "DAK Fisik, Non Fisik" && ToolLog.MonthOf(r.Timestamp) is "2023-10" or "2023-11" or "2023-12");
+        Assert.Equal(0, code);
+        Assert.StartsWith("period,topic,count\n", output, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"2023-Q4,\"DAK Fisik, Non Fisik\",{expected}\n"), output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_Text_StatesTheMonthsCountOfTheLog()
+    {
+        string path = WriteLog("log.csv", _log.ToCsv());
+        long december = _log.Rows.Count(r => ToolLog.MonthOf(r.Timestamp) == "2023-12");
+
+        (int code, string output, string error) = Run("report", "--log", path, "--month", "2023-12");
+
+        Assert.Equal(string.Empty, error);
+        Assert.Equal(0, code);
+        Assert.StartsWith("Laporan Layanan Informasi DJPK — Desember 2023", output, StringComparison.Ordinal);
+        Assert.Contains($"Jumlah konsultasi di bulan Desember 2023 sebanyak {ReportFormatter.Indonesian.FormatCount(december)} konsultasi", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_JsonToFile_HoldsTheCountsOfTheLog()
+    {
+        string path = WriteLog("log.jsonl", ToJsonLines(_log));
+        string outPath = Path.Combine(_directory, "report.json");
+        long december = _log.Rows.Count(r => ToolLog.MonthOf(r.Timestamp) == "2023-12");
+        long year = _log.Rows.Count(r => ToolLog.MonthOf(r.Timestamp).StartsWith("2023-", StringComparison.Ordinal));
+
+        (int code, string output, _) = Run("report", "--log", path, "--month", "2023-12", "--format", "json", "--lang", "en", "--out", outPath);
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, output);
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(outPath));
+        JsonElement consultations = json.RootElement.GetProperty("consultations");
+        Assert.Equal(december, consultations.GetProperty("total").GetInt64());
+        Assert.Equal(year, consultations.GetProperty("yearToDate").GetInt64());
+    }
+
+    [Fact]
+    public void Report_SideInputs_AppearInTheReport()
+    {
+        string path = WriteLog("log.csv", _log.ToCsv());
+        string website = WriteLog("website.json", """{"visits":[{"period":"2022-12","count":93598},{"period":"2023-12","count":73942}],"topPages":[{"period":"2023-12","pages":[{"page":"Dana Desa"},{"page":"DAU"}]}]}""");
+        string social = WriteLog("social.json", """[{"platform":"instagram","account":"@djpk","date":"2023-12-31","followers":116894,"posts":30,"reach":{"total":90000,"posts":30}}]""");
+        string requests = WriteLog("requests.json", """[{"id":"PPID-1","received":"2023-12-04","purpose":"penelitian","dataRequested":["DAU 2023"],"outcome":"grantedInFull","decided":"2023-12-08"}]""");
+        string complaints = WriteLog("complaints.json", """[{"id":"ADU-1","category":"keluhanLayanan","received":"2023-12-05","resolved":"2023-12-07"}]""");
+
+        (int code, string output, string error) = Run("report", "--log", path, "--month", "2023-12", "--website", website, "--social", social, "--requests", requests, "--complaints", complaints);
+
+        Assert.Equal(string.Empty, error);
+        Assert.Equal(0, code);
+        Assert.Contains("73.942", output, StringComparison.Ordinal);
+        Assert.Contains("116.894", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ingest_BadRow_PrintsSummaryLineAndRejection_ExitCodeOneOnlyUnderStrict()
+    {
+        int badLine = _log.Rows.Count + 2;
+        string path = WriteLog("log.csv", _log.ToCsv("2023-12-31T10:00:00+07:00,telegram,pemda,DBH,7,bad"));
+        int n = _log.Rows.Count + 1;
+
+        (int collectCode, string collected, _) = Run("ingest", path);
+        (int strictCode, string strict, _) = Run("ingest", path, "--policy", "strict");
+
+        string[] lines = collected.Split('\n');
+        Assert.Equal($"{n} rows read: {n - 1} accepted, 1 rejected (UnknownChannel 1)", lines[0]);
+        Assert.StartsWith($"  line {badLine}, channel: UnknownChannel: ", lines[1], StringComparison.Ordinal);
+        Assert.Equal(0, collectCode);
+        Assert.Equal(collected, strict);
+        Assert.Equal(1, strictCode);
+    }
+
+    [Fact]
+    public void Report_StrictByDefault_BadRowIsOneLineOnStderrAndExitCodeOne()
+    {
+        string path = WriteLog("log.csv", _log.ToCsv("not a timestamp,whatsapp,pemda,DBH,7,bad"));
+
+        (int code, string output, string error) = Run("report", "--log", path, "--month", "2023-12");
+        (int collectCode, string collected, _) = Run("report", "--log", path, "--month", "2023-12", "--policy", "collect");
+
+        Assert.Equal(1, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Single(error.TrimEnd('\n').Split('\n'));
+        Assert.Contains("1 rejected (InvalidTimestamp 1)", error, StringComparison.Ordinal);
+        Assert.Equal(0, collectCode);
+        Assert.Contains("1 baris ditolak saat memuat data", collected, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ingest_Out_WritesTheAcceptedRowsThatReadBackTheSame()
+    {
+        string path = WriteLog("log.csv", _log.ToCsv("2023-12-31T10:00:00+07:00,telegram,pemda,DBH,7,bad"));
+        string clean = Path.Combine(_directory, "clean.jsonl");
+        int n = _log.Rows.Count;
+
+        (int code, _, _) = Run("ingest", path, "--out", clean);
+        (int again, string output, _) = Run("ingest", clean, "--policy", "strict");
+        (_, string before, _) = Run("aggregate", "--log", path, "--by", "channel,segment", "--policy", "collect");
+        (_, string after, _) = Run("aggregate", "--log", clean, "--by", "channel,segment");
+
+        Assert.Equal(0, code);
+        Assert.Equal(0, again);
+        Assert.Equal($"{n} rows read: {n} accepted, 0 rejected\n", output);
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public void Verify_PublishedReport_FailOnClaimsGivesExitCodeOne()
+    {
+        string text = Path.Combine(AppContext.BaseDirectory, "Fixtures", "000_44c26567354df530.txt");
+        string figures = Path.Combine(AppContext.BaseDirectory, "Fixtures", "djpk-report-2023-12.json");
+
+        (int lenient, string output, _) = Run("verify", "--text", text, "--figures", figures);
+        (int failing, _, _) = Run("verify", "--text", text, "--figures", figures, "--fail-on-claims");
+
+        Assert.Equal(0, lenient);
+        Assert.Equal(1, failing);
+        Assert.Contains("Klaim: 25; 23 benar, 1 salah, 1 tidak dapat diperiksa", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_OwnReportAgainstItsLog_EveryClaimHolds_AndATamperedCountFails()
+    {
+        string path = WriteLog("log.csv", _log.ToCsv());
+        (_, string report, _) = Run("report", "--log", path, "--month", "2023-12");
+        string december = ReportFormatter.Indonesian.FormatCount(_log.Rows.Count(r => ToolLog.MonthOf(r.Timestamp) == "2023-12"));
+        string sentence = $"Jumlah konsultasi di bulan Desember 2023 sebanyak {december} konsultasi";
+        string text = WriteLog("report.txt", report);
+        string tampered = WriteLog("tampered.txt", report.Replace(sentence, "Jumlah konsultasi di bulan Desember 2023 sebanyak 9.999 konsultasi", StringComparison.Ordinal));
+
+        (int holds, string output, string error) = Run("verify", "--text", text, "--log", path, "--month", "2023-12", "--fail-on-claims");
+        (int fails, _, _) = Run("verify", "--text", tampered, "--log", path, "--month", "2023-12", "--fail-on-claims");
+
+        Assert.Equal(string.Empty, error);
+        Assert.Equal(0, holds);
+        Assert.Contains(" 0 salah", output, StringComparison.Ordinal);
+        Assert.Equal(1, fails);
+    }
+
+    [Theory]
+    [InlineData("report", "--log", "x.csv")]                                  // --month missing
+    [InlineData("report", "--log", "x.csv", "--month", "2023-13")]
+    [InlineData("aggregate", "--log", "x.csv", "--by", "channel", "--grain", "fortnight")]
+    [InlineData("aggregate", "--log", "x.csv", "--by", "region")]
+    [InlineData("ingest", "x.csv", "--no-such-flag")]
+    [InlineData("ingest", "x.csv", "--zone", "Asia/Atlantis")]
+    [InlineData("ingest", "x.csv", "--column", "when=waktu")]
+    [InlineData("ingest", "x.csv", "--fallback-segment", "alien")]
+    [InlineData("verify", "--text", "x.txt")]                                 // neither --figures nor --log
+    [InlineData("frobnicate")]
+    public void Usage_Errors_AreOneLineOnStderrWithExitCodeTwo(params string[] args)
+    {
+        WriteLog("x.csv", "timestamp,channel,segment,topic,user\n");
+        WriteLog("x.txt", "Laporan.");
+        string[] inDirectory = [.. args.Select(a => a is "x.csv" or "x.txt" ? Path.Combine(_directory, a) : a)];
+
+        (int code, string output, string error) = Run(inDirectory);
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.StartsWith("djpk-metrics: ", error, StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd('\n').Split('\n'));
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ingest")]
+    [InlineData("report")]
+    [InlineData("aggregate")]
+    [InlineData("verify")]
+    public void Help_EveryCommand_HasExamples(string command)
+    {
+        (int code, string output, _) = Run(command, "--help");
+
+        Assert.Equal(0, code);
+        Assert.Contains("Examples:", output, StringComparison.Ordinal);
+        Assert.Contains($"djpk-metrics {command} ", output, StringComparison.Ordinal);
+    }
+
+    private static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
+        using var error = new StringWriter(CultureInfo.InvariantCulture);
+        int code = Cli.Run(args, output, error);
+        return (code, output.ToString().ReplaceLineEndings("\n"), error.ToString().ReplaceLineEndings("\n"));
+    }
+
+    private static string ToJsonLines(ToolLog log)
+    {
+        var jsonl = new StringBuilder();
+        for (int i = 0; i < log.Rows.Count; i++)
+        {
+            ToolLog.Row row = log.Rows[i];
+            jsonl.Append(CultureInfo.InvariantCulture, $$"""{"timestamp":"{{NodaTime.Text.InstantPattern.ExtendedIso.Format(row.Timestamp)}}","channel":"{{row.Channel}}","segment":"{{row.Segment}}","topic":"{{row.Topic}}","user":{{row.User}},"id":"r{{i}}"}""").Append('\n');
+        }
+
+        return jsonl.ToString();
+    }
+
+    private string WriteLog(string name, string content)
+    {
+        string path = Path.Combine(_directory, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+}
