@@ -19,7 +19,7 @@ internal static class JsonText
     public static TEnum ReadEnum<TEnum>(ref Utf8JsonReader reader, string property)
         where TEnum : struct, Enum
     {
-        if (reader.TokenType == JsonTokenType.String)
+        if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
         {
             string text = reader.GetString()!;
             foreach (TEnum value in Enum.GetValues<TEnum>())
