@@ -16,7 +16,8 @@ public sealed class ConsoleTests;
 /// <para>Stated output: a line <c>Console.WriteLine(…); // text</c> says that <c>text</c> (up to a " — " that starts a note)
 /// is a line of the output, in order; a "…" ends a prefix. A ```text block right after the code is the whole output.</para>
 /// <para>A block preceded by <c>&lt;!-- snippet: compile-only --&gt;</c> is compiled but not run. Blocks run in a
-/// temporary directory holding copies of the test fixtures (the seed report's text and figures).</para>
+/// temporary directory holding copies of the test fixtures (the seed report's text and figures), under the invariant
+/// culture (<c>Console.WriteLine</c> of a number follows the current culture; the library's own text never does).</para>
 /// </remarks>
 [Collection(nameof(ConsoleTests))]
 public class DocSnippetTests
@@ -108,8 +109,10 @@ public class DocSnippetTests
         }
 
         var captured = new StringWriter();
+        System.Globalization.CultureInfo culture = System.Globalization.CultureInfo.CurrentCulture;
         try
         {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture; // Console.WriteLine(decimal) follows it
             Environment.CurrentDirectory = work;
             Console.SetOut(captured);
             MethodInfo entry = context.LoadFromStream(new MemoryStream(image)).EntryPoint!;
@@ -119,6 +122,7 @@ public class DocSnippetTests
         finally
         {
             Console.SetOut(console);
+            System.Globalization.CultureInfo.CurrentCulture = culture;
             Environment.CurrentDirectory = directory;
             context.Unload();
             Directory.Delete(work, recursive: true);
@@ -163,6 +167,9 @@ public class DocSnippetTests
 
     private sealed record Snippet(int Line, string Code, bool Run, string? Output, IReadOnlyList<string> Expected)
     {
+        // "Console.WriteLine(…);   // text", the statement alone on its line.
+        private static readonly System.Text.RegularExpressions.Regex StatedOutput = new(@"^\s*Console\.WriteLine\(.*\);\s*// (.*)$");
+
         // Line is the 1-based line of the opening fence.
         public static IEnumerable<Snippet> Read(string file)
         {
@@ -180,11 +187,10 @@ public class DocSnippetTests
                 for (i++; i < lines.Length && lines[i].Trim() != "```"; i++)
                 {
                     code.AppendLine(lines[i]);
-                    string trimmed = lines[i].Trim();
-                    int comment = trimmed.IndexOf("); // ", StringComparison.Ordinal);
-                    if (trimmed.StartsWith("Console.WriteLine(", StringComparison.Ordinal) && comment > 0)
+                    System.Text.RegularExpressions.Match stated = StatedOutput.Match(lines[i]);
+                    if (stated.Success)
                     {
-                        string text = trimmed[(comment + 6)..];
+                        string text = stated.Groups[1].Value;
                         int note = text.IndexOf(" — ", StringComparison.Ordinal);
                         expected.Add((note >= 0 ? text[..note] : text).TrimEnd());
                     }
