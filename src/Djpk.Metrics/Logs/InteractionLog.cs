@@ -95,6 +95,56 @@ public sealed class InteractionLog : IReadOnlyList<Consultation>
 
     internal long LatestTicks { get; }
 
+    /// <summary>Reads a log that <see cref="Save(Stream)"/> wrote, from the current position of <paramref name="stream"/>; the stream stays open.</summary>
+    /// <param name="stream">The input; it need not seek.</param>
+    /// <returns>The log, equal to the one saved: the same catalog, topics, users and records in the same order.</returns>
+    /// <remarks>Each column is read straight into its array (one copy, from the operating system's cache for a file) and checked against its XxHash3 on all cores.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidDataException">The stream is not a log file (no <c>DJPKLOG1</c> magic), has another version, is truncated, or is corrupted (a checksum, a code or a key does not hold).</exception>
+    /// <exception cref="IOException">The stream cannot be read.</exception>
+    public static InteractionLog Load(Stream stream) => LogFile.Read(stream);
+
+    /// <summary>Opens the log file at <paramref name="path"/> that <see cref="Save(string)"/> wrote.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <returns>The log, equal to the one saved.</returns>
+    /// <remarks>The log's columns are managed arrays, so they are read into memory rather than mapped: a 10-million-record file (160 MB) takes one sequential read.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty or not a valid path.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file cannot be read with the caller's rights.</exception>
+    /// <exception cref="InvalidDataException">The file is not a log file, has another version, is truncated, or is corrupted.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static InteractionLog Open(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        return LogFile.Read(file);
+    }
+
+    /// <summary>Writes the log to <paramref name="stream"/> in the library's columnar file form, version 1; the stream stays open.</summary>
+    /// <param name="stream">The output; it need not seek.</param>
+    /// <remarks>
+    /// The form is a checksummed header (magic <c>DJPKLOG1</c>, version, counts), a table of section lengths and XxHash3
+    /// checksums, then the catalog and topic names and each column as it is in memory (little-endian, 64-byte aligned), so
+    /// a file is about <see cref="ColumnBytes"/> long. <see cref="Load"/> and <see cref="Open"/> read it back.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
+    /// <exception cref="IOException">The stream cannot be written.</exception>
+    public void Save(Stream stream) => LogFile.Write(this, stream);
+
+    /// <summary>Writes the log to a new file at <paramref name="path"/>, replacing any file there, in the columnar form of <see cref="Save(Stream)"/>.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty or not a valid path.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file cannot be written with the caller's rights.</exception>
+    /// <exception cref="IOException">The file cannot be written.</exception>
+    public void Save(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1);
+        LogFile.Write(this, file);
+    }
+
     /// <summary>Gets the consultation at position <paramref name="index"/>, rebuilt from the columns.</summary>
     /// <param name="index">The position, from 0 to <see cref="Count"/> − 1.</param>
     /// <returns>The consultation.</returns>
