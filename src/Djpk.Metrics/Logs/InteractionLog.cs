@@ -22,6 +22,21 @@ public sealed class InteractionLog : IReadOnlyList<Consultation>
         int[] users,
         ImmutableArray<Topic> topicNames,
         long[] userKeys)
+        : this(catalog, ticks, channels, segments, topics, users, topicNames, userKeys, ScanTimes(ticks))
+    {
+    }
+
+    // The columns with their time span already known (a log file's reader finds it while it checks the time column).
+    internal InteractionLog(
+        Catalog catalog,
+        long[] ticks,
+        byte[] channels,
+        byte[] segments,
+        ushort[] topics,
+        int[] users,
+        ImmutableArray<Topic> topicNames,
+        long[] userKeys,
+        (long Earliest, long Latest, bool Chronological) span)
     {
         Catalog = catalog;
         Ticks = ticks;
@@ -31,23 +46,7 @@ public sealed class InteractionLog : IReadOnlyList<Consultation>
         UserCodes = users;
         Topics = topicNames;
         UserKeys = userKeys;
-        if (ticks.Length > 0)
-        {
-            long earliest = long.MaxValue, latest = long.MinValue;
-            bool chronological = true;
-            for (int i = 0; i < ticks.Length; i++)
-            {
-                earliest = Math.Min(earliest, ticks[i]);
-                latest = Math.Max(latest, ticks[i]);
-                chronological &= i == 0 || ticks[i - 1] <= ticks[i];
-            }
-
-            (EarliestTicks, LatestTicks, IsChronological) = (earliest, latest, chronological);
-        }
-        else
-        {
-            IsChronological = true;
-        }
+        (EarliestTicks, LatestTicks, IsChronological) = ticks.Length > 0 ? span : (0, 0, true);
     }
 
     /// <summary>Gets an empty log over the DJPK catalog.</summary>
@@ -143,6 +142,25 @@ public sealed class InteractionLog : IReadOnlyList<Consultation>
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1);
         LogFile.Write(this, file);
+    }
+
+    /// <summary>Returns the earliest and latest tick of <paramref name="ticks"/> and whether they are in order; for an empty span, (<see cref="long.MaxValue"/>, <see cref="long.MinValue"/>, <see langword="true"/>).</summary>
+    /// <param name="ticks">The times.</param>
+    /// <param name="previous">The tick just before the span (<see cref="long.MinValue"/> for none), for the order test across chunks.</param>
+    internal static (long Earliest, long Latest, bool Chronological) ScanTimes(ReadOnlySpan<long> ticks, long previous = long.MinValue)
+    {
+        long earliest = long.MaxValue, latest = long.MinValue;
+        bool chronological = true;
+        for (int i = 0; i < ticks.Length; i++)
+        {
+            long tick = ticks[i];
+            earliest = Math.Min(earliest, tick);
+            latest = Math.Max(latest, tick);
+            chronological &= previous <= tick;
+            previous = tick;
+        }
+
+        return (earliest, latest, chronological);
     }
 
     /// <summary>Gets the consultation at position <paramref name="index"/>, rebuilt from the columns.</summary>

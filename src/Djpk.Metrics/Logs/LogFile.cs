@@ -24,6 +24,7 @@ internal static class LogFile
     private const int HeaderLength = 64;
     private const int TableLength = (SectionCount * 16) + 8;
     private const int Alignment = 64;
+    private const int ChunkBytes = 1 << 18;
     private static ReadOnlySpan<byte> Magic => "DJPKLOG1"u8;
 
     public static void Write(InteractionLog log, Stream stream)
@@ -138,6 +139,11 @@ internal static class LogFile
         Array[] targets = [meta, ticks, channels, segments, topics, userCodes, keys];
         long position = HeaderLength + TableLength;
         Span<byte> padding = stackalloc byte[Alignment];
+        var hash = new XxHash3();
+        Catalog catalog = Catalog.Empty;
+        ImmutableArray<Topic> topicNames = [];
+        (long Earliest, long Latest, bool Chronological) span = (long.MaxValue, long.MinValue, true);
+        bool valid = true;
         for (int i = 0; i < SectionCount; i++)
         {
             int pad = Pad(position);
@@ -147,32 +153,55 @@ internal static class LogFile
                 throw Corrupted("the padding before a section is not zero");
             }
 
+            // Read, hash and check the column a chunk at a time, while the chunk is in the cache: one pass over memory.
             Span<byte> target = BytesOf(targets[i]);
-            ReadExactly(stream, target);
+            hash.Reset();
+            for (int from = 0; from < target.Length; from += ChunkBytes)
+            {
+                Span<byte> chunk = target.Slice(from, Math.Min(ChunkBytes, target.Length - from));
+                ReadExactly(stream, chunk);
+                hash.Append(chunk);
+                valid &= i switch
+                {
+                    1 => CheckTimes(MemoryMarshal.Cast<byte, long>(chunk), ref span),
+                    2 => !chunk.ContainsAnyExceptInRange((byte)0, (byte)Math.Max(0, catalog.Channels.Length - 1)),
+                    3 => !chunk.ContainsAnyExceptInRange((byte)0, (byte)Math.Max(0, catalog.Segments.Length - 1)),
+                    4 => !MemoryMarshal.Cast<byte, ushort>(chunk).ContainsAnyExceptInRange((ushort)0, (ushort)Math.Max(0, topicNames.Length - 1)),
+                    5 => !MemoryMarshal.Cast<byte, int>(chunk).ContainsAnyExceptInRange(0, (int)users - 1),
+                    6 => Ascending(keys, from / sizeof(long), (from + chunk.Length) / sizeof(long)),
+                    _ => true,
+                };
+            }
+
+            if (hash.GetCurrentHashAsUInt64() != hashes[i])
+            {
+                throw Corrupted($"the checksum of section {i} does not match");
+            }
+
+            if (i == 0)
+            {
+                (catalog, topicNames) = ReadMeta(meta);
+                valid &= count == 0 || !(catalog.Channels.IsEmpty || catalog.Segments.IsEmpty || topicNames.IsEmpty);
+            }
+
             position += pad + target.Length;
         }
 
-        bool[] intact = new bool[SectionCount];
-        Parallel.For(0, SectionCount, i => intact[i] = XxHash3.HashToUInt64(BytesOf(targets[i])) == hashes[i]);
-        int broken = Array.IndexOf(intact, false);
-        if (broken >= 0)
-        {
-            throw Corrupted($"the checksum of section {broken} does not match");
-        }
-
-        (Catalog catalog, ImmutableArray<Topic> topicNames) = ReadMeta(meta);
-        if (channels.AsSpan().ContainsAnyExceptInRange((byte)0, (byte)Math.Max(0, catalog.Channels.Length - 1))
-            || segments.AsSpan().ContainsAnyExceptInRange((byte)0, (byte)Math.Max(0, catalog.Segments.Length - 1))
-            || topics.AsSpan().ContainsAnyExceptInRange((ushort)0, (ushort)Math.Max(0, topicNames.Length - 1))
-            || userCodes.AsSpan().ContainsAnyExceptInRange(0, (int)users - 1)
-            || (count > 0 && (catalog.Channels.IsEmpty || catalog.Segments.IsEmpty || topicNames.IsEmpty))
-            || !Ascending(keys)
-            || ticks.AsSpan().ContainsAnyExceptInRange(MinTicks, MaxTicks))
+        if (!valid)
         {
             throw Corrupted("a code, a user key or a time is out of range although the checksums match, so it was not written by this library");
         }
 
-        return new InteractionLog(catalog, ticks, channels, segments, topics, userCodes, topicNames, keys);
+        return new InteractionLog(catalog, ticks, channels, segments, topics, userCodes, topicNames, keys, span);
+    }
+
+    // Folds a chunk of the time column into the span so far; false when a time is outside NodaTime's instants.
+    private static bool CheckTimes(ReadOnlySpan<long> chunk, ref (long Earliest, long Latest, bool Chronological) span)
+    {
+        long previous = span.Latest == long.MinValue ? long.MinValue : span.Latest;
+        (long earliest, long latest, bool chronological) = InteractionLog.ScanTimes(chunk, span.Chronological ? previous : long.MinValue);
+        span = (Math.Min(span.Earliest, earliest), Math.Max(span.Latest, latest), span.Chronological && chronological);
+        return earliest >= MinTicks && latest <= MaxTicks;
     }
 
     private static long MinTicks { get; } = NodaTime.Instant.MinValue.ToUnixTimeTicks();
@@ -200,9 +229,9 @@ internal static class LogFile
 
     private static int Pad(long position) => (int)((Alignment - (position % Alignment)) % Alignment);
 
-    private static bool Ascending(long[] keys)
+    private static bool Ascending(long[] keys, int from, int to)
     {
-        for (int i = 1; i < keys.Length; i++)
+        for (int i = Math.Max(1, from); i < to; i++)
         {
             if (keys[i] <= keys[i - 1])
             {
