@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Runs README's test command (dotnet test) with a TRX logger, then prints "N passed, N failed, N skipped"
+# Runs README's test command (dotnet test tests/Djpk.Metrics.Tests) with a TRX logger, then prints "N passed, N failed, N skipped"
 # alone on a line; exits with dotnet test's code.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 results=TestResults/ci
 rm -rf "$results" && mkdir -p "$results"
-dotnet test Djpk.Metrics.sln --logger trx --results-directory "$results" "$@" 2>&1 | tee "$results/console.log"
+dotnet test tests/Djpk.Metrics.Tests --logger trx --results-directory "$results" "$@" 2>&1 | tee "$results/console.log"
 rc=${PIPESTATUS[0]}
 passed=0 failed=0 skipped=0 found=0
 shopt -s nullglob

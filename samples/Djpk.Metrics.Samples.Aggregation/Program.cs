@@ -24,6 +24,24 @@ for (int i = 0; i < 20_000; i++)
 }
 
 InteractionLog log = builder.Build();
+
+// 5 (run with arguments). Cubes between processes: `--part I N FILE` aggregates only part I of N of the log (consecutive
+// records) and writes its counts and distinct users to FILE in the binary cube form; another process reads the parts
+// with CountCube.ReadFrom / DistinctUserCube.ReadFrom and merges them into the cube of the whole log.
+if (args is ["--part", string partText, string partsText, string file])
+{
+    int part = int.Parse(partText, System.Globalization.CultureInfo.InvariantCulture);
+    int parts = int.Parse(partsText, System.Globalization.CultureInfo.InvariantCulture);
+    InteractionLog slice = new InteractionLogBuilder(DjpkProfile.Catalog)
+        .AddRange(log.Skip(log.Count * part / parts).Take((log.Count * (part + 1) / parts) - (log.Count * part / parts)))
+        .Build();
+    var partAggregator = new Aggregator(ReportingCalendar.Jakarta);
+    AggregationRequest request = AggregationRequest.PerPeriod(PeriodGrain.Month).By(AggregationDimensions.Channel | AggregationDimensions.Segment);
+    using FileStream output = File.Create(file);
+    partAggregator.Count(slice, request).WriteTo(output);
+    partAggregator.CountDistinctUsers(slice, request).WriteTo(output);
+    return;
+}
 ReportFormatter en = ReportFormatter.English;
 Console.WriteLine($"Log: {en.FormatCount(log.Count)} consultations by {en.FormatCount(log.DistinctUsers)} users, {en.FormatCount(log.ColumnBytes / log.Count)} bytes per record");
 

@@ -13,13 +13,19 @@ internal sealed record AggregateDocument(
     Instant? Earliest,
     Instant? Latest,
     IReadOnlyList<PeriodDocument> Periods,
-    IReadOnlyList<CellDocument> Cells);
+    IReadOnlyList<CellDocument> Cells,
+    int? Version = null,
+    IReadOnlyList<string>? Channels = null,
+    IReadOnlyList<string>? Segments = null,
+    IReadOnlyList<string>? Topics = null,
+    IReadOnlyList<string>? ChannelFilter = null,
+    IReadOnlyList<string>? SegmentFilter = null);
 
 /// <summary>A period of the axis and whether the data reaches it.</summary>
 internal sealed record PeriodDocument(string Period, bool HasData);
 
-/// <summary>One cell: a period, the members of the dimensions broken down by, and its count.</summary>
-internal sealed record CellDocument(string Period, string? Channel, string? Segment, string? Topic, long Count);
+/// <summary>One cell: a period, the members of the dimensions broken down by, its count and, for distinct users, the users' keys in ascending order.</summary>
+internal sealed record CellDocument(string Period, string? Channel, string? Segment, string? Topic, long Count, IReadOnlyList<long>? Users = null);
 
 /// <summary>The source-generated serializer of aggregate documents: no reflection, no polymorphism, no type names.</summary>
 [JsonSourceGenerationOptions(

@@ -24,6 +24,10 @@ public sealed class CountCube : IAggregateCube
         _counts = counts;
     }
 
+    internal CubeShape Shape => _shape;
+
+    internal long CountAt(int index) => _counts[index];
+
     /// <summary>Gets <see cref="MetricKind.Flow"/>: counts add up over periods and members.</summary>
     public MetricKind Kind => MetricKind.Flow;
 
@@ -73,6 +77,45 @@ public sealed class CountCube : IAggregateCube
 
         return merged ?? throw new ArgumentException("At least one aggregate is needed to merge.", nameof(parts));
     }
+
+    /// <summary>Reads a cube that <see cref="WriteTo"/> wrote from the current position of <paramref name="stream"/>; the stream stays open, positioned after the cube.</summary>
+    /// <param name="stream">The input, such as a file or a network stream.</param>
+    /// <returns>The cube, equal to the one written: same zone, axis, members, filters, data span and counts.</returns>
+    /// <remarks>The zone is looked up by its id in NodaTime's TZDB; which periods have data is recomputed from the data span.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidDataException">The stream does not hold a count cube (it has no cube header, another version or the distinct-user kind), or it is truncated or corrupted (the checksum or the content does not hold).</exception>
+    /// <exception cref="IOException">The stream cannot be read.</exception>
+    public static CountCube ReadFrom(Stream stream)
+    {
+        byte[] payload = CubeFormat.ReadPayload(stream, CubeFormat.CountsKind);
+        return CubeFormat.Parse(payload, static (reader, shape) =>
+        {
+            var counts = new long[checked(shape.Periods.Count * shape.Cells)];
+            for (int i = 0; i < counts.Length; i++)
+            {
+                counts[i] = reader.Read7BitEncodedInt64();
+                if (counts[i] < 0)
+                {
+                    throw new InvalidDataException("The cube file holds a negative count: it is corrupted.");
+                }
+            }
+
+            return new CountCube(shape, counts);
+        });
+    }
+
+    /// <summary>Writes the cube to <paramref name="stream"/> in the library's compact, versioned binary form with a checksum; the stream stays open.</summary>
+    /// <param name="stream">The output.</param>
+    /// <remarks>The form is version 1: a header (magic <c>DJPKCUBE</c>, version, kind, length), the axes and members, the counts as variable-length integers, and an XxHash64 checksum. <see cref="ReadFrom"/> reads it back in another process.</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is <see langword="null"/>.</exception>
+    /// <exception cref="IOException">The stream cannot be written.</exception>
+    public void WriteTo(Stream stream) => CubeFormat.Write(stream, CubeFormat.CountsKind, _shape, writer =>
+    {
+        foreach (long count in _counts)
+        {
+            writer.Write7BitEncodedInt64(count);
+        }
+    });
 
     /// <summary>Returns whether the data reaches <paramref name="period"/>.</summary>
     /// <param name="period">A period of the axis.</param>

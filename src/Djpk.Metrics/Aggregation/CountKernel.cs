@@ -83,6 +83,12 @@ internal static class CountKernel
             return;
         }
 
+        if (map.BucketTable is not null)
+        {
+            RunUnordered<TChannel, TSegment, TTopic, TFilter>(log, from, to, map, shape, filter, counts);
+            return;
+        }
+
         long[] ticks = log.Ticks;
         long periodStart = 0;
         ulong span = 0; // the current piece's ticks are [periodStart, periodStart + span); empty until the first record
@@ -118,6 +124,84 @@ internal static class CountKernel
         }
 
         CountRun<TChannel, TSegment, TTopic, TFilter>(log, runStart, to, row, shape, filter, counts);
+    }
+
+    // A log in no particular order: runs of one period are short, so each record's period is looked up on its own, in
+    // the map's bucket table (a few kilobytes, in the first-level cache) with a forward step past a piece boundary inside
+    // the bucket (rare, and the same in every zone). Consecutive records seldom share a counter, so one lane is enough.
+    private static void RunUnordered<TChannel, TSegment, TTopic, TFilter>(
+        InteractionLog log, int from, int to, PeriodMap map, CubeShape shape, RecordFilter filter, long[] counts)
+        where TChannel : struct, IFlag
+        where TSegment : struct, IFlag
+        where TTopic : struct, IFlag
+        where TFilter : struct, IFlag
+    {
+        int[] table = map.BucketTable!;
+        int shift = map.BucketShift;
+        long start = map.Start, end = map.End;
+        ReadOnlySpan<long> pieceStarts = map.PieceStarts;
+        int cells = shape.Cells;
+        var rows = new int[map.PieceCount]; // each piece's first counter, or −1 outside the range
+        for (int piece = 0; piece < rows.Length; piece++)
+        {
+            int period = map.PeriodOfPiece(piece);
+            rows[piece] = period < 0 ? -1 : period * cells;
+        }
+
+        ReadOnlySpan<long> ticks = log.Ticks.AsSpan(from, to - from);
+        ReadOnlySpan<byte> channels = log.ChannelCodes.AsSpan(from, to - from);
+        ReadOnlySpan<byte> segments = log.SegmentCodes.AsSpan(from, to - from);
+        ReadOnlySpan<ushort> topics = log.TopicCodes.AsSpan(from, to - from);
+        bool[] keepChannel = filter.Channels;
+        bool[] keepSegment = filter.Segments;
+        int segmentCount = shape.SegmentCount;
+        int topicCount = shape.TopicCount;
+        unchecked
+        {
+            for (int i = 0; i < ticks.Length; i++)
+            {
+                long tick = ticks[i];
+                if (tick < start || tick >= end)
+                {
+                    continue;
+                }
+
+                int piece = table[(int)((tick - start) >> shift)];
+                while (tick >= pieceStarts[piece + 1])
+                {
+                    piece++;
+                }
+
+                int row = rows[piece];
+                if (row < 0)
+                {
+                    continue;
+                }
+
+                if (TFilter.On && !(keepChannel[channels[i]] && keepSegment[segments[i]]))
+                {
+                    continue;
+                }
+
+                int cell = 0;
+                if (TChannel.On)
+                {
+                    cell = channels[i];
+                }
+
+                if (TSegment.On)
+                {
+                    cell = (cell * segmentCount) + segments[i];
+                }
+
+                if (TTopic.On)
+                {
+                    cell = (cell * topicCount) + topics[i];
+                }
+
+                counts[row + cell]++; // at most the number of records: cannot overflow
+            }
+        }
     }
 
     // Counts the records [start, end), all in the period whose counts begin at row.

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Djpk.Metrics.Logs;
 
@@ -11,6 +12,8 @@ public sealed class InteractionLogBuilder
 {
     /// <summary>The largest number of distinct topics in one log.</summary>
     public const int MaxTopics = ushort.MaxValue + 1;
+
+    private const ulong SignBit = 1UL << 63;
 
     private readonly Dictionary<Topic, int> _topicCodes = [];
     private readonly List<Topic> _topics = [];
@@ -131,7 +134,7 @@ public sealed class InteractionLogBuilder
             position[i] = i;
         }
 
-        Array.Sort(sortedKeys, position);
+        (sortedKeys, position) = RadixSort(sortedKeys, position);
         int[] users = new int[Count];
         int distinct = 0;
         for (int rank = 0; rank < sortedKeys.Length; rank++)
@@ -149,6 +152,82 @@ public sealed class InteractionLogBuilder
             Catalog, _ticks[..Count], _channels[..Count], _segments[..Count], _topicColumn[..Count], users, [.. _topics], keys);
         Clear();
         return log;
+    }
+
+    // Sorts the keys, carrying each one's position, by a stable least-significant-digit radix sort on bytes (a pass is
+    // skipped when every key has the same byte there): linear time, several times faster than a comparison sort of
+    // millions of keys, at the cost of a second pair of arrays. Returns the arrays that hold the result.
+    private static (long[] Keys, int[] Positions) RadixSort(long[] keys, int[] positions)
+    {
+        const int Digits = sizeof(long);
+        int n = keys.Length;
+        if (n < 256)
+        {
+            Array.Sort(keys, positions); // positions start in order, so equal keys keep it either way: codes don't depend on it
+            return (keys, positions);
+        }
+
+        Span<ulong> source = MemoryMarshal.Cast<long, ulong>(keys.AsSpan());
+        int[] counts = new int[Digits * 256];
+        unchecked
+        {
+            for (int i = 0; i < n; i++)
+            {
+                ulong key = source[i] ^ SignBit; // signed order as unsigned order
+                source[i] = key;
+                for (int d = 0; d < Digits; d++)
+                {
+                    counts[(d << 8) + (int)((key >> (d << 3)) & 0xFF)]++;
+                }
+            }
+        }
+
+        long[] otherKeys = GC.AllocateUninitializedArray<long>(n);
+        int[] otherPositions = GC.AllocateUninitializedArray<int>(n);
+        (long[] fromKeys, int[] fromPositions, long[] toKeys, int[] toPositions) = (keys, positions, otherKeys, otherPositions);
+        Span<int> offsets = stackalloc int[256];
+        for (int d = 0; d < Digits; d++)
+        {
+            Span<int> digitCounts = counts.AsSpan(d << 8, 256);
+            if (digitCounts.Contains(n))
+            {
+                continue; // every key has the same byte here
+            }
+
+            int sum = 0;
+            for (int b = 0; b < 256; b++)
+            {
+                offsets[b] = sum;
+                sum += digitCounts[b];
+            }
+
+            ReadOnlySpan<ulong> from = MemoryMarshal.Cast<long, ulong>(fromKeys.AsSpan());
+            Span<ulong> to = MemoryMarshal.Cast<long, ulong>(toKeys.AsSpan());
+            int shift = d << 3;
+            unchecked
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    ulong key = from[i];
+                    int target = offsets[(int)((key >> shift) & 0xFF)]++;
+                    to[target] = key;
+                    toPositions[target] = fromPositions[i];
+                }
+            }
+
+            (fromKeys, fromPositions, toKeys, toPositions) = (toKeys, toPositions, fromKeys, fromPositions);
+        }
+
+        Span<ulong> result = MemoryMarshal.Cast<long, ulong>(fromKeys.AsSpan());
+        unchecked
+        {
+            for (int i = 0; i < n; i++)
+            {
+                result[i] ^= SignBit;
+            }
+        }
+
+        return (fromKeys, fromPositions);
     }
 
     private void Clear()

@@ -83,6 +83,19 @@ internal sealed class PeriodMap
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public long PieceEnd(int piece) => _pieceStarts[piece + 1];
 
+    /// <summary>Gets the number of pieces (the last one ends at <see cref="long.MaxValue"/>).</summary>
+    public int PieceCount => _piecePeriods.Length;
+
+    /// <summary>Gets the first tick of each piece, then <see cref="long.MaxValue"/>: one more element than <see cref="PieceCount"/>.</summary>
+    public ReadOnlySpan<long> PieceStarts => _pieceStarts;
+
+    /// <summary>Gets the bucket table: element <c>b</c> is the piece that contains tick <see cref="Start"/> + <c>b</c> · 2^<see cref="BucketShift"/>; <see langword="null"/> when the range is too long for a table.</summary>
+    /// <remarks>The piece of a tick in [<see cref="Start"/>, <see cref="End"/>) is the bucket's piece or a later one: step forward while the tick is at or after the next piece's start.</remarks>
+    public int[]? BucketTable => _bucketToPiece;
+
+    /// <summary>Gets the base-2 logarithm of a bucket's length in ticks.</summary>
+    public int BucketShift => _bucketShift;
+
     /// <summary>Returns the position of the period of piece <paramref name="piece"/>, or −1 when it is outside the range.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int PeriodOfPiece(int piece) => _piecePeriods[piece];

@@ -27,10 +27,12 @@ public class ArchitectureTests
         ["Djpk.Metrics.Web"] = 3,
         ["Djpk.Metrics.InformationRequests"] = 3,
         ["Djpk.Metrics.Complaints"] = 3,
+        ["Djpk.Metrics.Serialization"] = 3,
         ["Djpk.Metrics.Csv"] = 3,
         ["Djpk.Metrics.Statistics"] = 4,
         ["Djpk.Metrics.Reporting"] = 5,
         ["Djpk.Metrics.Verification"] = 5,
+        ["Djpk.Metrics.Reporting.Serialization"] = 5,
         ["Djpk.Metrics.Profiles"] = 6,
     };
 

@@ -3,7 +3,7 @@ using NodaTime;
 
 namespace Djpk.Metrics.Tests.Logs;
 
-public class InteractionLogTests
+public partial class InteractionLogTests
 {
     private static readonly Instant Noon = Instant.FromUtc(2023, 12, 4, 5, 0);
 

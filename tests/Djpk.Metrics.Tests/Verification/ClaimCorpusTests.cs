@@ -49,6 +49,7 @@ public class ClaimCorpusTests
     [
         // counts
         new("Jumlah konsultasi pada bulan Juni 2024 sebanyak 900 konsultasi.", "total-count", ClaimKind.Total, "2024-06", null, 900m, Verdict.Holds),
+        new("Jumlah konsultasi pada bulan Juni 2024 sebanyak 495 konsultasi.", "total-count", ClaimKind.Total, "2024-06", null, 495m, Verdict.Fails, FailureCause.PartsNotSummingToTotal), // WhatsApp 459 + telepon 18 + live chat 18
         new("Jumlah konsultasi pada bulan Juni 2024 sebanyak 950 konsultasi.", "total-count", ClaimKind.Total, "2024-06", null, 950m, Verdict.Fails, FailureCause.Unexplained),
         new("Selama tahun 2024, jumlah konsultasi yang dilayani adalah sebanyak 12.000 konsultasi.", "total-count", ClaimKind.Total, "2024", null, 12_000m, Verdict.Holds),
         new("Jumlah permohonan data melalui PPID DJPK sampai dengan Desember 2024 berjumlah 150 permohonan.", "ppid-requests-count", ClaimKind.Total, "2024", null, 150m, Verdict.Holds),
@@ -127,6 +128,24 @@ public class ClaimCorpusTests
             (claim.Id, claim.Kind, claim.Period.ToString(), claim.Against?.ToString(), claim.Value, claim.StatedCurrent, claim.StatedPrevious));
         ClaimResult result = ClaimVerifier.Verify(claims, Figures).Results.Single();
         Assert.Equal((sentence.Verdict, sentence.Cause), (result.Verdict, result.Cause));
+    }
+
+    [Fact]
+    public void Verify_ACorpusParagraph_FailsTheChangeRoundedAgainstItsGroupsConvention()
+    {
+        // 900 against 800 is +12,5%: "12%" under half to even and toward zero, "13%" under half away from zero only.
+        // Q2 against Q1 (3.100 / 3.000) is +3,33…%: "3%" under every rule. Half to even explains three of four, so "13%" fails.
+        const string Paragraph = "Jumlah konsultasi bulan Juni 2024 meningkat 12% dibandingkan Juni 2023. "
+            + "Jumlah konsultasi bulan Juni 2024 meningkat 12% dibandingkan periode yang sama tahun lalu. "
+            + "Jumlah konsultasi pada triwulan II 2024 meningkat 3% dibandingkan triwulan I 2024. "
+            + "Jumlah konsultasi bulan Juni 2024 meningkat 13% dibandingkan Juni 2023.";
+
+        VerificationReport report = ClaimVerifier.Verify(DjpkProfile.ClaimExtractor.Extract(Paragraph, June), Figures);
+
+        Assert.Equal(
+            [("total-yoy", Verdict.Holds, FailureCause.None), ("total-yoy-2", Verdict.Holds, FailureCause.None), ("total-mom", Verdict.Holds, FailureCause.None), ("total-yoy-3", Verdict.Fails, FailureCause.InconsistentRounding)],
+            report.Results.Select(r => (r.Claim.Id, r.Verdict, r.Cause)));
+        Assert.Equal(Djpk.Metrics.Comparison.RoundingConvention.HalfToEven, report.Conventions.Single().Chosen);
     }
 
     [Fact]
