@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Packs the djpk-metrics tool with the packages it depends on into a local feed, installs it with `dotnet tool install
-# --tool-path`, writes a small CSV log with this script (not the sample's generator), runs `djpk-metrics report` and
-# `aggregate` on it and checks their output, exit codes included.
+# --tool-path`, writes a small CSV log with this script (not the sample's generator), runs `djpk-metrics report` (text and
+# HTML) and `aggregate` on it and checks their output, exit codes included.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
@@ -36,6 +36,12 @@ cd "$work"
 text=$(cat r.txt)
 grep -qF "Laporan Layanan Informasi DJPK — Desember 2023" <<<"$text" || { echo "r.txt lacks its title" >&2; exit 1; }
 grep -qF "Jumlah konsultasi di bulan Desember 2023 sebanyak 14 konsultasi" <<<"$text" || { echo "r.txt lacks December's count" >&2; exit 1; }
+
+"$tool" report --log my.csv --month 2023-12 --format html --out r.html
+html=$(cat r.html)
+grep -qF '<!DOCTYPE html>' <<<"$html" || { echo "r.html is not HTML" >&2; exit 1; }
+grep -qF 'data-figure="consultations.total">14<' <<<"$html" || { echo "r.html lacks December's count" >&2; exit 1; }
+grep -qiF '<script' <<<"$html" && { echo "r.html has a script: it must be self-contained" >&2; exit 1; }
 
 csv=$("$tool" aggregate --log my.csv --by channel --grain year)
 expected=$'period,channel,count\n2022,whatsapp,3\n2022,phone,2\n2022,email,3\n2022,hai-kemenkeu,3\n2022,live-chat,2\n2023,whatsapp,5\n2023,phone,6\n2023,email,5\n2023,hai-kemenkeu,5\n2023,live-chat,6'

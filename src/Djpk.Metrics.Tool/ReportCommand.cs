@@ -80,7 +80,7 @@ internal static class ReportCommand
             {
                 "md" => report.RenderMarkdown(),
                 "json" => report.RenderJson() + "\n",
-                "html" => HtmlReport.Render(report),
+                "html" => HtmlReport.Render(report, lang),
                 _ => report.RenderText(),
             };
             ToolOptions.Write(console, parse.GetValue(output), text);

@@ -102,6 +102,22 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Report_Html_IsOneFileWithTheLogsCount()
+    {
+        string path = WriteLog("log.csv", _log.ToCsv());
+        string outPath = Path.Combine(_directory, "report.html");
+        long december = _log.Rows.Count(r => ToolLog.MonthOf(r.Timestamp) == "2023-12");
+
+        (int code, _, string error) = Run("report", "--log", path, "--month", "2023-12", "--format", "html", "--lang", "en", "--out", outPath);
+
+        string html = File.ReadAllText(outPath);
+        Assert.Equal(0, code);
+        Assert.Equal($"wrote {outPath}\n", error);
+        Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
+        Assert.Contains($"data-figure=\"consultations.total\">{ReportFormatter.English.FormatCount(december)}<", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_SideInputs_AppearInTheReport()
     {
         string path = WriteLog("log.csv", _log.ToCsv());
