@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.IO.Hashing;
 using System.Text;
 using Sylvan.Data.Csv;
@@ -52,6 +53,29 @@ public static class CsvLogReader
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public static IngestResult Read(Stream stream, IngestOptions options, char delimiter = ',', LogColumns? columns = null, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        ValueTask<IngestResult> read = ReadCoreAsync(stream, options, delimiter, columns, progress, false, cancellationToken);
+        Debug.Assert(read.IsCompleted, "Without async every step completes synchronously.");
+        return read.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Reads CSV from <paramref name="stream"/> to its end without blocking a thread on I/O, as ASP.NET Core's request body requires; the stream stays open.</summary>
+    /// <param name="stream">The input, UTF-8 (a byte-order mark is allowed); only its asynchronous read methods are called.</param>
+    /// <param name="delimiter">The field delimiter, such as <c>,</c> or <c>;</c>.</param>
+    /// <param name="columns">The column mapping; <see cref="LogColumns.Default"/> when <see langword="null"/>.</param>
+    /// <param name="options">The catalog, policy, zone, fallbacks and limits, such as <see cref="IngestOptions.For(Catalog)"/> of a profile's catalog.</param>
+    /// <param name="progress">Receives the rows and bytes read and the time elapsed every 65 536 rows and at the end.</param>
+    /// <param name="cancellationToken">Stops the read between rows and cancels a pending read of the stream.</param>
+    /// <returns>The log of the accepted rows and the report of the read, as <see cref="Read"/> gives them.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="delimiter"/> is a quote, a line break or a control character other than tab; or a constant channel or segment of <paramref name="columns"/> is not in the catalog.</exception>
+    /// <exception cref="IOException">The stream cannot be read.</exception>
+    /// <exception cref="InvalidDataException">The header lacks a required column or names a mapped column twice; or the policy is strict and a row is rejected (the message names the row).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public static Task<IngestResult> ReadAsync(Stream stream, IngestOptions options, char delimiter = ',', LogColumns? columns = null, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        ReadCoreAsync(stream, options, delimiter, columns, progress, true, cancellationToken).AsTask();
+
+    private static async ValueTask<IngestResult> ReadCoreAsync(Stream stream, IngestOptions options, char delimiter, LogColumns? columns, IProgress<IngestProgress>? progress, bool async, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(stream);
         CheckDelimiter(delimiter);
         columns ??= LogColumns.Default;
@@ -70,7 +94,7 @@ public static class CsvLogReader
             OwnsReader = false,
         };
         using var text = new CsvText(new CountingStream(stream, sink), delimiter);
-        if (text.Peek() < 0)
+        if ((async ? await text.PeekAsync(cancellationToken).ConfigureAwait(false) : text.Peek()) < 0)
         {
             return sink.Finish();
         }
@@ -78,7 +102,9 @@ public static class CsvLogReader
         CsvDataReader csv;
         try
         {
-            csv = CsvDataReader.Create(text, csvOptions); // reads the header and looks ahead at the first record
+            csv = async // reads the header and looks ahead at the first record
+                ? await CsvDataReader.CreateAsync(text, csvOptions, cancellationToken).ConfigureAwait(false)
+                : CsvDataReader.Create(text, csvOptions);
         }
         catch (Exception e) when (e is CsvRecordTooLargeException or CsvFormatException)
         {
@@ -87,14 +113,14 @@ public static class CsvLogReader
             return sink.Finish();
         }
 
-        using CsvDataReader owned = csv;
+        using CsvDataReader owned = csv; // disposing does no I/O: the reader does not own the text
         var map = new ColumnMap(Enumerable.Range(0, csv.FieldCount).Select(csv.GetName).ToArray(), columns, sink, delimiter);
         long row = 1;
         while (true)
         {
             try
             {
-                if (!csv.Read())
+                if (!(async ? await csv.ReadAsync(cancellationToken).ConfigureAwait(false) : csv.Read()))
                 {
                     break;
                 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.IO.Hashing;
 using System.Text;
 using System.Text.Json;
@@ -60,6 +61,32 @@ public static class JsonLinesLogReader
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public static IngestResult Read(Stream stream, IngestOptions options, LogColumns? columns = null, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default) =>
         Read(stream, options, columns, progress, DefaultBlockSize, cancellationToken);
+
+    /// <summary>Reads JSON Lines from <paramref name="stream"/> to its end without blocking a thread on I/O, as ASP.NET Core's request body requires; the stream stays open.</summary>
+    /// <param name="stream">The UTF-8 input; only its asynchronous read methods are called.</param>
+    /// <param name="options">The catalog, policy, zone, fallbacks and limits, such as <see cref="IngestOptions.For(Catalog)"/> of a profile's catalog.</param>
+    /// <param name="columns">The field names, constant columns and unknown-field policy; <see cref="LogColumns.Default"/> when <see langword="null"/>.</param>
+    /// <param name="progress">Receives the rows and bytes read and the time elapsed every 65 536 rows and at the end.</param>
+    /// <param name="cancellationToken">Stops the read between rows and cancels a pending read of the stream.</param>
+    /// <returns>The log of the accepted rows and the report of the read, the same as <see cref="Read(Stream, IngestOptions, LogColumns?, IProgress{IngestProgress}?, CancellationToken)"/> gives.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A constant channel or segment of <paramref name="columns"/> is not in the options' catalog.</exception>
+    /// <exception cref="IOException">The stream cannot be read.</exception>
+    /// <exception cref="InvalidDataException">The policy is strict and a line is rejected; the message names the line.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public static Task<IngestResult> ReadAsync(Stream stream, IngestOptions options, LogColumns? columns = null, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        ReadAsync(stream, options, columns, progress, DefaultBlockSize, cancellationToken);
+
+    internal static async Task<IngestResult> ReadAsync(Stream stream, IngestOptions options, LogColumns? columns, IProgress<IngestProgress>? progress, int blockSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var sink = new RecordSink(options, progress, cancellationToken);
+        columns ??= LogColumns.Default;
+        sink.ConstantCode(columns.ConstantChannel);
+        sink.ConstantCode(columns.ConstantSegment);
+        await new Pipeline(sink, columns, blockSize).RunAsync(stream, true, cancellationToken).ConfigureAwait(false);
+        return sink.Finish();
+    }
 
     // Tests lower the block size to put lines across block boundaries on small inputs.
     internal static IngestResult Read(Stream stream, IngestOptions options, IProgress<IngestProgress>? progress, int blockSize, CancellationToken cancellationToken) =>
@@ -555,6 +582,14 @@ public static class JsonLinesLogReader
 
         public void Run(Stream stream)
         {
+            ValueTask run = RunAsync(stream, false, default);
+            Debug.Assert(run.IsCompleted, "Without async every step completes synchronously.");
+            run.GetAwaiter().GetResult(); // completed: rethrows a strict rejection or a cancellation as it is
+        }
+
+        /// <summary>Reads the stream, with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> and awaiting the parsers when <paramref name="async"/>; without it every step completes synchronously.</summary>
+        public async ValueTask RunAsync(Stream stream, bool async, CancellationToken cancellationToken)
+        {
             int size = Math.Max(blockSize, 2 * (_max + 2));
             byte[]? buffer = ArrayPool<byte>.Shared.Rent(size);
             try
@@ -568,7 +603,9 @@ public static class JsonLinesLogReader
                     bool end = false;
                     while (filled < buffer.Length)
                     {
-                        int read = stream.Read(buffer, filled, buffer.Length - filled);
+                        int read = async
+                            ? await stream.ReadAsync(buffer.AsMemory(filled, buffer.Length - filled), cancellationToken).ConfigureAwait(false)
+                            : stream.Read(buffer, filled, buffer.Length - filled);
                         if (read == 0)
                         {
                             end = true;
@@ -608,7 +645,7 @@ public static class JsonLinesLogReader
                             long lines = LinesIn(buffer.AsSpan(start, filled - start));
                             byte[] block = buffer;
                             buffer = null; // Dispatch owns it now, even if it throws
-                            Dispatch(block, start, filled, line + 1);
+                            await DispatchAsync(block, start, filled, line + 1, async).ConfigureAwait(false);
                             line += lines;
                         }
 
@@ -625,7 +662,7 @@ public static class JsonLinesLogReader
                         long lines = LinesIn(buffer.AsSpan(start, cut - start));
                         byte[] block = buffer;
                         buffer = next;
-                        Dispatch(block, start, cut, line + 1);
+                        await DispatchAsync(block, start, cut, line + 1, async).ConfigureAwait(false);
                         line += lines;
                         continue;
                     }
@@ -635,7 +672,7 @@ public static class JsonLinesLogReader
                     {
                         ParsedRows tooLong = RentRows();
                         tooLong.Reject(++line, string.Empty, RejectionReason.LineTooLong, $"The line is longer than the limit of {_max} bytes.");
-                        Enqueue(Task.FromResult(tooLong));
+                        await EnqueueAsync(Task.FromResult(tooLong), async).ConfigureAwait(false);
                         skipping = true;
                         pending = 0; // drop what was buffered of the long line
                     }
@@ -646,7 +683,7 @@ public static class JsonLinesLogReader
 
                 while (_inFlight.Count > 0)
                 {
-                    Complete(_inFlight.Dequeue());
+                    await CompleteAsync(_inFlight.Dequeue(), async).ConfigureAwait(false);
                 }
             }
             finally
@@ -659,7 +696,15 @@ public static class JsonLinesLogReader
                 // After an exception (strict policy, cancellation), let the parsers still running finish with their blocks.
                 while (_inFlight.Count > 0)
                 {
-                    ((IAsyncResult)_inFlight.Dequeue()).AsyncWaitHandle.WaitOne();
+                    Task<ParsedRows> running = _inFlight.Dequeue();
+                    if (async)
+                    {
+                        await ((Task)running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    }
+                    else
+                    {
+                        ((IAsyncResult)running).AsyncWaitHandle.WaitOne();
+                    }
                 }
             }
         }
@@ -684,7 +729,7 @@ public static class JsonLinesLogReader
         }
 
         /// <summary>Parses <paramref name="block"/>[<paramref name="start"/>..<paramref name="end"/>] (now or on another thread) and returns the block to the pool.</summary>
-        private void Dispatch(byte[] block, int start, int end, long firstLine)
+        private async ValueTask DispatchAsync(byte[] block, int start, int end, long firstLine, bool async)
         {
             if (_threads == 1)
             {
@@ -703,7 +748,7 @@ public static class JsonLinesLogReader
                 return;
             }
 
-            MakeRoom(); // before the task starts, so that a strict rejection replayed here cannot leave it untracked
+            await MakeRoomAsync(async).ConfigureAwait(false); // before the task starts, so that a strict rejection replayed here cannot leave it untracked
             _inFlight.Enqueue(Task.Run(() =>
             {
                 LineParser parser = _parsers.TryTake(out LineParser? spare) ? spare : new LineParser(sink, columns);
@@ -722,7 +767,7 @@ public static class JsonLinesLogReader
             }));
         }
 
-        private void Enqueue(Task<ParsedRows> task)
+        private async ValueTask EnqueueAsync(Task<ParsedRows> task, bool async)
         {
             if (_threads == 1)
             {
@@ -730,17 +775,28 @@ public static class JsonLinesLogReader
                 return;
             }
 
-            MakeRoom();
+            await MakeRoomAsync(async).ConfigureAwait(false);
             _inFlight.Enqueue(task);
         }
 
         /// <summary>Replays finished blocks until fewer than <see cref="_threads"/> + 1 are in flight: every thread stays busy while this one reads and replays, and memory stays bounded.</summary>
-        private void MakeRoom()
+        private async ValueTask MakeRoomAsync(bool async)
         {
             while (_inFlight.Count > _threads)
             {
-                Complete(_inFlight.Dequeue());
+                await CompleteAsync(_inFlight.Dequeue(), async).ConfigureAwait(false);
             }
+        }
+
+        /// <summary>Completes <paramref name="task"/>, awaiting it first when <paramref name="async"/> so that no thread waits on it.</summary>
+        private async ValueTask CompleteAsync(Task<ParsedRows> task, bool async)
+        {
+            if (async)
+            {
+                await ((Task)task).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
+            Complete(task);
         }
 
         private void Complete(Task<ParsedRows> task)
