@@ -82,6 +82,39 @@ public class AsyncReadTests
         Assert.StartsWith("Line 6, column 'timestamp'", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task WriteAsync_ToAsyncOnlyStream_WritesWhatWriteWrites()
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(JsonLines(20_000));
+        InteractionLog log = JsonLinesLogReader.Read(new MemoryStream(bytes), LogText.Collect).Log;
+        DateTimeZone jakarta = DateTimeZoneProviders.Tzdb["Asia/Jakarta"];
+        var json = new MemoryStream();
+        var csv = new MemoryStream();
+
+        await JsonLinesLogWriter.WriteAsync(log, new AsyncOnlyStream(json), jakarta, CancellationToken.None);
+        await using (var writer = new StreamWriter(new AsyncOnlyStream(csv), leaveOpen: true))
+        {
+            await CsvLogWriter.WriteAsync(log, writer, ';', jakarta, CancellationToken.None);
+        }
+
+        Assert.Equal(LogText.WriteJson(log, jakarta), json.ToArray());
+        Assert.Equal(LogText.WriteCsv(log, ';', jakarta), Encoding.UTF8.GetString(csv.ToArray()));
+    }
+
+    [Fact]
+    public async Task WriteAsync_EmptyLog_WritesNothingOrTheHeader()
+    {
+        InteractionLog log = new InteractionLogBuilder(DjpkProfile.Catalog).Build();
+        var json = new MemoryStream();
+        var csv = new StringWriter();
+
+        await JsonLinesLogWriter.WriteAsync(log, new AsyncOnlyStream(json));
+        await CsvLogWriter.WriteAsync(log, csv);
+
+        Assert.Empty(json.ToArray());
+        Assert.Equal("timestamp,channel,segment,topic,user\r\n", csv.ToString());
+    }
+
     /// <summary>Records progress synchronously (<see cref="Progress{T}"/> would post to the thread pool).</summary>
     private sealed class Progress(List<IngestProgress> reports) : IProgress<IngestProgress>
     {
