@@ -9,7 +9,8 @@ namespace Djpk.Metrics.Ingest;
 /// <summary>Reads an interaction log from any ADO.NET <see cref="DbDataReader"/>: a query over a database table, such as SQLite or DuckDB.</summary>
 /// <remarks>
 /// <para>Columns are found by name (<see cref="LogColumns"/>, ignoring case); other columns are ignored. A timestamp may be
-/// a <see cref="DateTimeOffset"/>, a <see cref="DateTime"/> or ISO-8601 text as in the file formats. A
+/// a <see cref="DateTimeOffset"/>, a <see cref="DateTime"/>, text in the declared <see cref="IngestOptions.TimestampFormats"/>
+/// (ISO-8601 by default), or, when a format other than ISO-8601 is declared, a number (Unix seconds or milliseconds, an Excel serial). A
 /// <see cref="DateTime"/> of kind <see cref="DateTimeKind.Utc"/> is an instant; any other kind is a local time, read in
 /// <see cref="IngestOptions.LocalZone"/> or rejected without one. (DuckDB returns <c>TIMESTAMPTZ</c> values as UTC times of
 /// unspecified kind: read them with the zone <see cref="DateTimeZone.Utc"/>.) A user is an integer or integer text, or a
@@ -170,6 +171,9 @@ public static class DataReaderLogReader
                 return false;
             case string text:
                 return sink.TryTimestamp(text, out ticks, out resolved, out reason, out message);
+            case long or int or decimal or double when sink.AcceptsNumericTimestamps:
+                // Unix seconds or milliseconds, or an Excel serial, stored as a number: read as its invariant text in the declared formats.
+                return sink.TryTimestamp(Convert.ToString(value, CultureInfo.InvariantCulture), out ticks, out resolved, out reason, out message);
             case DateTimeOffset offset:
                 ticks = Instant.FromDateTimeOffset(offset).ToUnixTimeTicks();
                 return Supported(ref ticks, out message);

@@ -85,7 +85,7 @@ public sealed class IngestOptions
     /// <returns>The new options.</returns>
     public IngestOptions Strictly() => Copy(o => o.Policy = IngestPolicy.Strict);
 
-    /// <summary>Returns options that read into <paramref name="catalog"/>; fallbacks not in it are dropped.</summary>
+    /// <summary>Returns options that read into <paramref name="catalog"/>; fallbacks and aliases whose entry is not in it are dropped.</summary>
     /// <param name="catalog">The catalog, such as a profile's catalog with an extra channel.</param>
     /// <returns>The new options.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="catalog"/> is <see langword="null"/>.</exception>
