@@ -41,8 +41,13 @@ internal static class TimestampText
     /// <summary>Returns whether the instant is in the range every reader accepts and every calendar, aggregator and writer supports.</summary>
     public static bool IsSupported(long unixTicks) => unixTicks >= MinInstantTicks && unixTicks <= MaxInstantTicks;
 
-    public static bool TryParse(ReadOnlySpan<char> s, DateTimeZone? zone, out long unixTicks, out RejectionReason reason, out string message)
+    public static bool TryParse(ReadOnlySpan<char> s, DateTimeZone? zone, out long unixTicks, out RejectionReason reason, out string message) =>
+        TryParse(s, zone, LocalTimeResolution.Reject, out unixTicks, out _, out reason, out message);
+
+    /// <summary>Parses ISO-8601; a local time the zone skips or repeats is resolved by <paramref name="resolution"/> (<paramref name="resolved"/> says so) or rejected.</summary>
+    public static bool TryParse(ReadOnlySpan<char> s, DateTimeZone? zone, LocalTimeResolution resolution, out long unixTicks, out bool resolved, out RejectionReason reason, out string message)
     {
+        resolved = false;
         unixTicks = 0;
         reason = RejectionReason.InvalidTimestamp;
         message = "The timestamp must be ISO-8601, such as 2023-12-04T09:15:00+07:00.";
@@ -115,24 +120,7 @@ internal static class TimestampText
             }
 
             var local = new LocalDateTime(year, month, day, hour, minute, second).PlusTicks(fraction);
-            ZoneLocalMapping mapping = zone.MapLocal(local);
-            if (mapping.Count != 1)
-            {
-                message = $"The local time is {(mapping.Count == 0 ? "skipped" : "ambiguous")} in {zone.Id}; give it an offset.";
-                return false;
-            }
-
-            unixTicks = mapping.Single().ToInstant().ToUnixTimeTicks();
-            if (!IsSupported(unixTicks))
-            {
-                unixTicks = 0;
-                message = OutOfRangeMessage;
-                return false;
-            }
-
-            reason = default;
-            message = string.Empty;
-            return true;
+            return TimestampFormat.InZone(local, zone, resolution, out unixTicks, out resolved, out reason, out message);
         }
 
         if ((s[i] == 'Z' || s[i] == 'z') && i + 1 == s.Length)
