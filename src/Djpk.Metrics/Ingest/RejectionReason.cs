@@ -3,7 +3,7 @@ namespace Djpk.Metrics.Ingest;
 /// <summary>Why a log reader rejected a row.</summary>
 public enum RejectionReason
 {
-    /// <summary>The timestamp matches none of the declared <see cref="IngestOptions.TimestampFormats"/> (ISO-8601 by default), names a date or time that does not exist (a leap second included), is a local time the zone skips or repeats under <see cref="LocalTimeResolution.Reject"/>, or is outside the supported range 0001-01-01T18:00:00Z to 9998-12-31T05:59:59.9999999Z.</summary>
+    /// <summary>The timestamp matches none of the declared <see cref="IngestOptions.TimestampFormats"/> (ISO-8601 by default), names a date or time that does not exist (a leap second included), is a local time the zone skips or repeats under <see cref="LocalTimeResolution.Reject"/>, or is outside the supported range 0001-01-01T18:00:00Z to 9999-12-26T05:59:59.9999999Z.</summary>
     InvalidTimestamp = 0,
 
     /// <summary>The timestamp has no offset and the reader was given no zone to read it in.</summary>
