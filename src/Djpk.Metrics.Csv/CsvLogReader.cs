@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.IO.Hashing;
 using System.Text;
 using Sylvan.Data.Csv;
@@ -52,6 +53,29 @@ public static class CsvLogReader
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public static IngestResult Read(Stream stream, IngestOptions options, char delimiter = ',', LogColumns? columns = null, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        ValueTask<IngestResult> read = ReadCoreAsync(stream, options, delimiter, columns, progress, false, cancellationToken);
+        Debug.Assert(read.IsCompleted, "Without async every step completes synchronously.");
+        return read.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Reads CSV from <paramref name="stream"/> to its end without blocking a thread on I/O, as ASP.NET Core's request body requires; the stream stays open.</summary>
+    /// <param name="stream">The input, UTF-8 (a byte-order mark is allowed); only its asynchronous read methods are called.</param>
+    /// <param name="delimiter">The field delimiter, such as <c>,</c> or <c>;</c>.</param>
+    /// <param name="columns">The column mapping; <see cref="LogColumns.Default"/> when <see langword="null"/>.</param>
+    /// <param name="options">The catalog, policy, zone, fallbacks and limits, such as <see cref="IngestOptions.For(Catalog)"/> of a profile's catalog.</param>
+    /// <param name="progress">Receives the rows and bytes read and the time elapsed every 65 536 rows and at the end.</param>
+    /// <param name="cancellationToken">Stops the read between rows and cancels a pending read of the stream.</param>
+    /// <returns>The log of the accepted rows and the report of the read, as <see cref="Read"/> gives them.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="delimiter"/> is a quote, a line break or a control character other than tab; or a constant channel or segment of <paramref name="columns"/> is not in the catalog.</exception>
+    /// <exception cref="IOException">The stream cannot be read.</exception>
+    /// <exception cref="InvalidDataException">The header lacks a required column or names a mapped column twice; or the policy is strict and a row is rejected (the message names the row).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public static Task<IngestResult> ReadAsync(Stream stream, IngestOptions options, char delimiter = ',', LogColumns? columns = null, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        ReadCoreAsync(stream, options, delimiter, columns, progress, true, cancellationToken).AsTask();
+
+    private static async ValueTask<IngestResult> ReadCoreAsync(Stream stream, IngestOptions options, char delimiter, LogColumns? columns, IProgress<IngestProgress>? progress, bool async, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(stream);
         CheckDelimiter(delimiter);
         columns ??= LogColumns.Default;
@@ -70,7 +94,7 @@ public static class CsvLogReader
             OwnsReader = false,
         };
         using var text = new CsvText(new CountingStream(stream, sink), delimiter);
-        if (text.Peek() < 0)
+        if ((async ? await text.PeekAsync(cancellationToken).ConfigureAwait(false) : text.Peek()) < 0)
         {
             return sink.Finish();
         }
@@ -78,7 +102,9 @@ public static class CsvLogReader
         CsvDataReader csv;
         try
         {
-            csv = CsvDataReader.Create(text, csvOptions); // reads the header and looks ahead at the first record
+            csv = async // reads the header and looks ahead at the first record
+                ? await CsvDataReader.CreateAsync(text, csvOptions, cancellationToken).ConfigureAwait(false)
+                : CsvDataReader.Create(text, csvOptions);
         }
         catch (Exception e) when (e is CsvRecordTooLargeException or CsvFormatException)
         {
@@ -87,14 +113,14 @@ public static class CsvLogReader
             return sink.Finish();
         }
 
-        using CsvDataReader owned = csv;
-        var map = new ColumnMap(Enumerable.Range(0, csv.FieldCount).Select(csv.GetName).ToArray(), columns);
+        using CsvDataReader owned = csv; // disposing does no I/O: the reader does not own the text
+        var map = new ColumnMap(Enumerable.Range(0, csv.FieldCount).Select(csv.GetName).ToArray(), columns, sink, delimiter);
         long row = 1;
         while (true)
         {
             try
             {
-                if (!csv.Read())
+                if (!(async ? await csv.ReadAsync(cancellationToken).ConfigureAwait(false) : csv.Read()))
                 {
                     break;
                 }
@@ -169,77 +195,119 @@ public static class CsvLogReader
             }
         }
 
+        ProblemList problems = map.Problems;
+        problems.Clear();
+        long ticks = 0;
+        bool resolved = false;
         ReadOnlySpan<char> timestamp = csv.GetFieldSpan(map.Timestamp);
         if (timestamp.IsWhiteSpace())
         {
-            sink.Reject(row, columns.Timestamp, RejectionReason.MissingField, "The timestamp is empty.");
-            return;
+            problems.Add(columns.Timestamp, RejectionReason.MissingField, "The timestamp is empty; every row needs the date and time of the consultation.");
         }
-
-        if (!TimestampText.TryParse(timestamp, sink.Options.LocalZone, out long ticks, out RejectionReason reason, out string message))
+        else if (!sink.TryTimestamp(timestamp, out ticks, out resolved, out RejectionReason reason, out string message))
         {
-            sink.Reject(row, columns.Timestamp, reason, message);
-            return;
+            problems.Add(columns.Timestamp, reason, message);
         }
 
-        ReadOnlySpan<char> channelId = csv.GetFieldSpan(map.Channel);
-        int channel = sink.ChannelCode(channelId, out bool channelMapped);
+        int channel = map.ConstantChannel;
+        bool channelMapped = false;
         if (channel < 0)
         {
-            sink.Reject(row, columns.Channel, channelId.IsEmpty ? RejectionReason.MissingField : RejectionReason.UnknownChannel, RecordSink.UnknownChannelMessage(channelId));
-            return;
+            ReadOnlySpan<char> channelId = csv.GetFieldSpan(map.Channel);
+            channel = sink.ChannelCode(channelId, out channelMapped);
+            if (channel < 0)
+            {
+                problems.Add(columns.Channel, channelId.IsWhiteSpace() ? RejectionReason.MissingField : RejectionReason.UnknownChannel, RecordSink.UnknownChannelMessage(channelId));
+            }
         }
 
-        ReadOnlySpan<char> segmentId = csv.GetFieldSpan(map.Segment);
-        int segment = sink.SegmentCode(segmentId, out bool segmentMapped);
+        int segment = map.ConstantSegment;
+        bool segmentMapped = false;
         if (segment < 0)
         {
-            sink.Reject(row, columns.Segment, segmentId.IsEmpty ? RejectionReason.MissingField : RejectionReason.UnknownSegment, RecordSink.UnknownSegmentMessage(segmentId));
-            return;
+            ReadOnlySpan<char> segmentId = csv.GetFieldSpan(map.Segment);
+            segment = sink.SegmentCode(segmentId, out segmentMapped);
+            if (segment < 0)
+            {
+                problems.Add(columns.Segment, segmentId.IsWhiteSpace() ? RejectionReason.MissingField : RejectionReason.UnknownSegment, RecordSink.UnknownSegmentMessage(segmentId));
+            }
         }
 
         Topic topic = Topic.Unspecified;
         if (map.Topic >= 0 && map.Topic < count)
         {
-            if (sink.TopicOf(csv.GetFieldSpan(map.Topic)) is not { } named)
+            ReadOnlySpan<char> topicText = csv.GetFieldSpan(map.Topic);
+            if (sink.TopicOf(topicText) is { } named)
             {
-                sink.Reject(row, columns.Topic, RejectionReason.InvalidValue, $"A topic must be at most {Topic.MaxLength} characters with no control characters.");
-                return;
+                topic = named;
             }
-
-            topic = named;
+            else
+            {
+                problems.Add(columns.Topic, RejectionReason.InvalidValue, $"A topic must be at most {Topic.MaxLength} characters with no control characters; the topic '{RecordSink.Quote(topicText)}' has {topicText.Length}.");
+            }
         }
 
-        if (!UserText.TryParse(csv.GetFieldSpan(map.User), columns.UserIsText, out long user, out reason, out message))
+        ReadOnlySpan<char> userText = csv.GetFieldSpan(map.User);
+        long user;
+        bool userRead = columns.UserIsText
+            ? sink.TryTextUser(userText, out user, out RejectionReason userReason, out string userMessage)
+            : UserText.TryParse(userText, false, out user, out userReason, out userMessage);
+        if (!userRead)
         {
-            sink.Reject(row, columns.User, reason, message);
-            return;
+            problems.Add(columns.User, userReason, userMessage);
         }
 
         UInt128? id = null;
-        if (map.Id >= 0 && map.Id < count && csv.GetFieldSpan(map.Id) is { IsEmpty: false } idText)
+        ReadOnlySpan<char> idText = default;
+        if (map.Id >= 0 && map.Id < count && csv.GetFieldSpan(map.Id) is { IsEmpty: false } idField)
         {
+            idText = idField;
             id = XxHash128.HashToUInt128(Encoding.UTF8.GetBytes(idText.ToArray()));
         }
 
-        sink.Accept(row, ticks, channel, channelMapped, segment, segmentMapped, topic, user, id, columns.Id);
+        if (problems.Count > 0)
+        {
+            sink.Reject(problems.ToRejection(row));
+            return;
+        }
+
+        sink.Accept(row, ticks, channel, channelMapped, segment, segmentMapped, topic, user, id, columns.Id, resolved, idText);
     }
 
     /// <summary>Where the mapped columns are in the header.</summary>
     private sealed class ColumnMap
     {
-        public ColumnMap(string[] header, LogColumns columns)
+        public ColumnMap(string[] header, LogColumns columns, RecordSink sink, char delimiter)
         {
             Names = header;
             Width = Names.Length;
-            Timestamp = Find(columns.Timestamp, required: true);
-            Channel = Find(columns.Channel, required: true);
-            Segment = Find(columns.Segment, required: true);
-            User = Find(columns.User, required: true);
-            Topic = Find(columns.Topic, required: false);
-            Id = Find(columns.Id, required: false);
-            Required = [Timestamp, Channel, Segment, User];
+            ConstantChannel = sink.ConstantCode(columns.ConstantChannel);
+            ConstantSegment = sink.ConstantCode(columns.ConstantSegment);
+            Timestamp = Find(columns.Timestamp, required: true, delimiter);
+            Channel = Find(columns.Channel, required: ConstantChannel < 0, delimiter);
+            Segment = Find(columns.Segment, required: ConstantSegment < 0, delimiter);
+            User = Find(columns.User, required: true, delimiter);
+            Topic = Find(columns.Topic, required: false, delimiter);
+            Id = Find(columns.Id, required: false, delimiter);
+            Required = [.. new[] { Timestamp, Channel, Segment, User }.Where(i => i >= 0)];
+            if (columns.UnknownFields == UnknownFieldPolicy.Reject)
+            {
+                string[] mapped = columns.All();
+                foreach (string name in Names)
+                {
+                    if (!mapped.Contains(name.Trim(), StringComparer.OrdinalIgnoreCase))
+                    {
+                        throw new InvalidDataException($"The header has the column '{RecordSink.Quote(name)}' that the mapping does not name; map it, remove it, or ignore unknown columns with LogColumns.WithUnknownFields(UnknownFieldPolicy.Ignore).");
+                    }
+                }
+            }
         }
+
+        public ProblemList Problems { get; } = new();
+
+        public int ConstantChannel { get; }
+
+        public int ConstantSegment { get; }
 
         public string[] Names { get; }
 
@@ -259,7 +327,7 @@ public static class CsvLogReader
 
         public int[] Required { get; }
 
-        private int Find(string name, bool required)
+        private int Find(string name, bool required, char delimiter)
         {
             int found = -1;
             for (int i = 0; i < Names.Length; i++)
@@ -270,7 +338,19 @@ public static class CsvLogReader
                 }
             }
 
-            return found >= 0 || !required ? found : throw new InvalidDataException($"The header has no column '{name}'; map the columns with LogColumns.WithNames.");
+            if (found >= 0 || !required)
+            {
+                return found;
+            }
+
+            string hint = string.Empty;
+            if (Names.Length == 1 && Names[0].AsSpan().IndexOfAny(";\t,|") is int at and >= 0 && Names[0][at] != delimiter)
+            {
+                char guess = Names[0][at];
+                hint = $" The header is one column '{RecordSink.Quote(Names[0])}': is the delimiter '{(guess == '\t' ? "\\t" : guess.ToString())}'? Pass it to CsvLogReader.Read.";
+            }
+
+            throw new InvalidDataException($"The header has no column '{name}'; map the columns with LogColumns.WithNames.{hint}");
         }
     }
 }

@@ -28,36 +28,84 @@ public static class CsvLogWriter
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(writer);
         CsvLogReader.CheckDelimiter(delimiter);
-        string[] channels = [.. log.Catalog.Channels.Select(c => Quote(c.Channel.Id, delimiter))];
-        string[] segments = [.. log.Catalog.Segments.Select(s => Quote(s.Segment.Id, delimiter))];
-        string[] topics = [.. log.Topics.Select(t => Quote(t.Name, delimiter))];
-        writer.Write(string.Join(delimiter, "timestamp", "channel", "segment", "topic", "user"));
-        writer.Write("\r\n");
-        Span<char> timestamp = stackalloc char[TimestampText.MaxFormattedLength];
-        Span<char> number = stackalloc char[24];
-        for (int i = 0; i < log.Count; i++)
+        var records = new Records(log, delimiter, zone);
+        records.Header(writer);
+        records.Write(writer, 0, log.Count, cancellationToken);
+        writer.Flush();
+    }
+
+    /// <summary>Writes <paramref name="log"/> to <paramref name="writer"/> without blocking a thread on I/O (with a <see cref="StreamWriter"/> over ASP.NET Core's response body, say); the writer stays open.</summary>
+    /// <param name="log">The log.</param>
+    /// <param name="writer">The output; only its asynchronous write and flush methods are called.</param>
+    /// <param name="delimiter">The field delimiter, such as <c>,</c> or <c>;</c>.</param>
+    /// <param name="zone">The zone whose offset each timestamp carries, such as Asia/Jakarta; UTC (<c>Z</c>) when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the write between blocks of records and cancels a pending write.</param>
+    /// <returns>A task that completes when the log is written and the writer flushed; the text is the one <see cref="Write"/> writes.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="log"/> or <paramref name="writer"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="delimiter"/> is a quote, a line break or a control character other than tab; or a timestamp is outside the years 0001 to 9999.</exception>
+    /// <exception cref="IOException">The writer cannot be written.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public static async Task WriteAsync(InteractionLog log, TextWriter writer, char delimiter = ',', DateTimeZone? zone = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(writer);
+        CsvLogReader.CheckDelimiter(delimiter);
+        var records = new Records(log, delimiter, zone);
+        using var chunk = new StringWriter(CultureInfo.InvariantCulture);
+        records.Header(chunk);
+        for (int from = 0; ; from += 4096)
         {
-            long ticks = log.Ticks[i];
-            writer.Write(timestamp[..TimestampText.Format(ticks, JsonLinesLogWriter.OffsetSeconds(ticks, zone), timestamp)]);
-            writer.Write(delimiter);
-            writer.Write(channels[log.ChannelCodes[i]]);
-            writer.Write(delimiter);
-            writer.Write(segments[log.SegmentCodes[i]]);
-            writer.Write(delimiter);
-            writer.Write(topics[log.TopicCodes[i]]);
-            writer.Write(delimiter);
-            log.UserKeys[log.UserCodes[i]].TryFormat(number, out int written, provider: CultureInfo.InvariantCulture);
-            writer.Write(number[..written]);
-            writer.Write("\r\n");
-            if ((i & 0xFFFF) == 0)
+            records.Write(chunk, from, Math.Min(log.Count, from + 4096), cancellationToken);
+            await writer.WriteAsync(chunk.GetStringBuilder(), cancellationToken).ConfigureAwait(false);
+            chunk.GetStringBuilder().Clear();
+            if (from + 4096 >= log.Count)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                break;
             }
         }
 
-        writer.Flush();
+        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static string Quote(string field, char delimiter) =>
         field.AsSpan().IndexOfAny(['"', '\r', '\n', delimiter]) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+
+    /// <summary>Writes the header and records of one log, so that the sync and the async writer write the same text.</summary>
+    private sealed class Records(InteractionLog log, char delimiter, DateTimeZone? zone)
+    {
+        private readonly string[] _channels = [.. log.Catalog.Channels.Select(c => Quote(c.Channel.Id, delimiter))];
+        private readonly string[] _segments = [.. log.Catalog.Segments.Select(s => Quote(s.Segment.Id, delimiter))];
+        private readonly string[] _topics = [.. log.Topics.Select(t => Quote(t.Name, delimiter))];
+
+        public void Header(TextWriter writer)
+        {
+            writer.Write(string.Join(delimiter, "timestamp", "channel", "segment", "topic", "user"));
+            writer.Write("\r\n");
+        }
+
+        public void Write(TextWriter writer, int from, int to, CancellationToken cancellationToken)
+        {
+            Span<char> timestamp = stackalloc char[TimestampText.MaxFormattedLength];
+            Span<char> number = stackalloc char[24];
+            for (int i = from; i < to; i++)
+            {
+                long ticks = log.Ticks[i];
+                writer.Write(timestamp[..TimestampText.Format(ticks, JsonLinesLogWriter.OffsetSeconds(ticks, zone), timestamp)]);
+                writer.Write(delimiter);
+                writer.Write(_channels[log.ChannelCodes[i]]);
+                writer.Write(delimiter);
+                writer.Write(_segments[log.SegmentCodes[i]]);
+                writer.Write(delimiter);
+                writer.Write(_topics[log.TopicCodes[i]]);
+                writer.Write(delimiter);
+                log.UserKeys[log.UserCodes[i]].TryFormat(number, out int written, provider: CultureInfo.InvariantCulture);
+                writer.Write(number[..written]);
+                writer.Write("\r\n");
+                if ((i & 0xFFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+            }
+        }
+    }
 }

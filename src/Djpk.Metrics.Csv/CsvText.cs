@@ -38,6 +38,13 @@ internal sealed class CsvText : TextReader
         _delimiter = delimiter;
     }
 
+    private enum Filled
+    {
+        Some,
+        End,
+        NeedBytes,
+    }
+
     private enum State
     {
         FieldStart,
@@ -109,33 +116,49 @@ internal sealed class CsvText : TextReader
 
     public override int ReadBlock(char[] buffer, int index, int count) => ReadBlock(buffer.AsSpan(index, count));
 
+    public override ValueTask<int> ReadAsync(Memory<char> buffer, CancellationToken cancellationToken = default) =>
+        buffer.IsEmpty || _charPos < _charLen ? new ValueTask<int>(Read(buffer.Span)) : ReadSlowAsync(buffer, cancellationToken);
+
+    public override Task<int> ReadAsync(char[] buffer, int index, int count) => ReadAsync(buffer.AsMemory(index, count)).AsTask();
+
+    public override async ValueTask<int> ReadBlockAsync(Memory<char> buffer, CancellationToken cancellationToken = default)
+    {
+        int total = 0;
+        while (total < buffer.Length)
+        {
+            int n = await ReadAsync(buffer[total..], cancellationToken).ConfigureAwait(false);
+            if (n == 0)
+            {
+                break;
+            }
+
+            total += n;
+        }
+
+        return total;
+    }
+
+    public override Task<int> ReadBlockAsync(char[] buffer, int index, int count) => ReadBlockAsync(buffer.AsMemory(index, count)).AsTask();
+
+    /// <summary>Returns the next character without consuming it, reading the stream asynchronously; -1 at the end.</summary>
+    public async ValueTask<int> PeekAsync(CancellationToken cancellationToken) =>
+        _charPos < _charLen || await FillAsync(cancellationToken).ConfigureAwait(false) ? _chars[_charPos] : -1;
+
+    private async ValueTask<int> ReadSlowAsync(Memory<char> buffer, CancellationToken cancellationToken) =>
+        await FillAsync(cancellationToken).ConfigureAwait(false) ? Read(buffer.Span) : 0;
+
     /// <summary>Decodes and normalizes the next piece of input; false at the end of the input.</summary>
     private bool Fill()
     {
-        _charPos = _charLen = 0;
-        while (_charLen == 0)
+        while (true)
         {
-            if (_endOfStream && _bytesStart == _bytesEnd)
+            Filled filled = TryFill();
+            if (filled != Filled.NeedBytes)
             {
-                Flush();
-                return _charLen > 0;
+                return filled == Filled.Some;
             }
 
-            int decoded = Decode();
-            Normalize(_decoded.AsSpan(0, decoded));
-        }
-
-        return true;
-    }
-
-    /// <summary>Decodes buffered bytes into <see cref="_decoded"/>, reading more when a sequence is incomplete.</summary>
-    private int Decode()
-    {
-        if (!_endOfStream && _bytesEnd - _bytesStart < 4)
-        {
-            _bytes.AsSpan(_bytesStart, _bytesEnd - _bytesStart).CopyTo(_bytes);
-            _bytesEnd -= _bytesStart;
-            _bytesStart = 0;
+            Compact();
             while (_bytesEnd < _bytes.Length && !_endOfStream)
             {
                 int read = _stream.Read(_bytes, _bytesEnd, _bytes.Length - _bytesEnd);
@@ -143,7 +166,63 @@ internal sealed class CsvText : TextReader
                 _bytesEnd += read;
             }
         }
+    }
 
+    /// <summary>As <see cref="Fill"/>, reading the stream with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> only.</summary>
+    private async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Filled filled = TryFill();
+            if (filled != Filled.NeedBytes)
+            {
+                return filled == Filled.Some;
+            }
+
+            Compact();
+            while (_bytesEnd < _bytes.Length && !_endOfStream)
+            {
+                int read = await _stream.ReadAsync(_bytes.AsMemory(_bytesEnd, _bytes.Length - _bytesEnd), cancellationToken).ConfigureAwait(false);
+                _endOfStream = read == 0;
+                _bytesEnd += read;
+            }
+        }
+    }
+
+    /// <summary>Decodes and normalizes buffered bytes; asks for more bytes (before producing any character) when fewer than a whole sequence is buffered.</summary>
+    private Filled TryFill()
+    {
+        _charPos = _charLen = 0;
+        while (_charLen == 0)
+        {
+            if (_endOfStream && _bytesStart == _bytesEnd)
+            {
+                Flush();
+                return _charLen > 0 ? Filled.Some : Filled.End;
+            }
+
+            if (!_endOfStream && _bytesEnd - _bytesStart < 4)
+            {
+                return Filled.NeedBytes;
+            }
+
+            int decoded = Decode();
+            Normalize(_decoded.AsSpan(0, decoded));
+        }
+
+        return Filled.Some;
+    }
+
+    private void Compact()
+    {
+        _bytes.AsSpan(_bytesStart, _bytesEnd - _bytesStart).CopyTo(_bytes);
+        _bytesEnd -= _bytesStart;
+        _bytesStart = 0;
+    }
+
+    /// <summary>Decodes buffered bytes into <see cref="_decoded"/>; an incomplete sequence at the end waits for more bytes.</summary>
+    private int Decode()
+    {
         int written = 0;
         while (_bytesStart < _bytesEnd && written < _decoded.Length)
         {

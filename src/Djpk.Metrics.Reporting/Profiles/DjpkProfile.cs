@@ -34,8 +34,36 @@ public static class DjpkProfile
         .WithSegment(new UserSegmentInfo(DjpkSegments.KementerianLembaga, "Kementerian/Lembaga", "Ministries and agencies", "Kementerian Teknis dan Lembaga di dalam dan luar Kemenkeu"))
         .WithSegment(new UserSegmentInfo(DjpkSegments.Lainnya, "Lainnya", "Others", "Masyarakat, Pendamping Desa, Wartawan/Media, Swasta, dan Pengguna Tanpa Identitas"));
 
-    /// <summary>Gets the ingest options for DJPK's exports: <see cref="Catalog"/>, strict, offset-less timestamps rejected.</summary>
-    public static IngestOptions IngestOptions { get; } = IngestOptions.For(Catalog);
+    /// <summary>Gets the ingest options for DJPK's exports: <see cref="Catalog"/>, strict, offset-less timestamps rejected, and the display names its exports use as aliases.</summary>
+    /// <remarks>Channel and segment texts match loosely (trimmed, case- and diacritic-insensitive) by id, by catalog name and by
+    /// these aliases: "WhatsApp"/"WA", "Telepon"/"Telp"/"Dering"/"Phone", "Email"/"E-mail"/"Surel", "HAI", "Live Chat"/"Chat",
+    /// "K/L"/"KL"/"Kementerian Lembaga", "Pemda"/"Pemerintah Daerah", "Akademisi"/"Academic", "Lainnya"/"Umum"/"Masyarakat".</remarks>
+    public static IngestOptions IngestOptions { get; } = IngestOptions.For(Catalog)
+        .WithChannelAlias("WA", DjpkChannels.WhatsApp)
+        .WithChannelAlias("WhatsApp Business", DjpkChannels.WhatsApp)
+        .WithChannelAlias("Telepon", DjpkChannels.Phone)
+        .WithChannelAlias("Telp", DjpkChannels.Phone)
+        .WithChannelAlias("Telepon Dering", DjpkChannels.Phone)
+        .WithChannelAlias("Dering", DjpkChannels.Phone)
+        .WithChannelAlias("Avaya", DjpkChannels.Phone)
+        .WithChannelAlias("E-mail", DjpkChannels.Email)
+        .WithChannelAlias("Surel", DjpkChannels.Email)
+        .WithChannelAlias("E-mail Call Center", DjpkChannels.Email)
+        .WithChannelAlias("HAI", DjpkChannels.HaiKemenkeu)
+        .WithChannelAlias("Chat", DjpkChannels.LiveChat)
+        .WithChannelAlias("Web", DjpkChannels.Website)
+        .WithChannelAlias("IG", DjpkChannels.Instagram)
+        .WithChannelAlias("X", DjpkChannels.Twitter)
+        .WithChannelAlias("FB", DjpkChannels.Facebook)
+        .WithSegmentAlias("K/L", DjpkSegments.KementerianLembaga)
+        .WithSegmentAlias("KL", DjpkSegments.KementerianLembaga)
+        .WithSegmentAlias("Kementerian", DjpkSegments.KementerianLembaga)
+        .WithSegmentAlias("Lembaga", DjpkSegments.KementerianLembaga)
+        .WithSegmentAlias("Pemerintah Daerah", DjpkSegments.Pemda)
+        .WithSegmentAlias("Academic", DjpkSegments.Akademisi)
+        .WithSegmentAlias("Umum", DjpkSegments.Lainnya)
+        .WithSegmentAlias("Masyarakat", DjpkSegments.Lainnya)
+        .WithSegmentAlias("Other", DjpkSegments.Lainnya);
 
     /// <summary>Gets Indonesia's national holidays and collective leave days (cuti bersama) of 2023 to 2027, from the files embedded in this package; see <see cref="WorkingDayCalendar.Sources"/> for each year's decree and whether it was checked.</summary>
     public static WorkingDayCalendar WorkingDays { get; } = LoadWorkingDays();

@@ -9,7 +9,8 @@ namespace Djpk.Metrics.Ingest;
 /// <summary>Reads an interaction log from any ADO.NET <see cref="DbDataReader"/>: a query over a database table, such as SQLite or DuckDB.</summary>
 /// <remarks>
 /// <para>Columns are found by name (<see cref="LogColumns"/>, ignoring case); other columns are ignored. A timestamp may be
-/// a <see cref="DateTimeOffset"/>, a <see cref="DateTime"/> or ISO-8601 text as in the file formats. A
+/// a <see cref="DateTimeOffset"/>, a <see cref="DateTime"/>, text in the declared <see cref="IngestOptions.TimestampFormats"/>
+/// (ISO-8601 by default), or, when a format other than ISO-8601 is declared, a number (Unix seconds or milliseconds, an Excel serial). A
 /// <see cref="DateTime"/> of kind <see cref="DateTimeKind.Utc"/> is an instant; any other kind is a local time, read in
 /// <see cref="IngestOptions.LocalZone"/> or rejected without one. (DuckDB returns <c>TIMESTAMPTZ</c> values as UTC times of
 /// unspecified kind: read them with the zone <see cref="DateTimeZone.Utc"/>.) A user is an integer or integer text, or a
@@ -34,84 +35,113 @@ public static class DataReaderLogReader
         columns ??= LogColumns.Default;
         var sink = new RecordSink(options, progress, cancellationToken);
         string[] names = [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)];
-        int timestamp = Find(names, columns.Timestamp, true), channel = Find(names, columns.Channel, true), segment = Find(names, columns.Segment, true);
-        int user = Find(names, columns.User, true), topic = Find(names, columns.Topic, false), id = Find(names, columns.Id, false);
+        var map = new Map
+        {
+            Timestamp = Find(names, columns.Timestamp, true),
+            ConstantChannel = sink.ConstantCode(columns.ConstantChannel),
+            ConstantSegment = sink.ConstantCode(columns.ConstantSegment),
+            User = Find(names, columns.User, true),
+            Topic = Find(names, columns.Topic, false),
+            Id = Find(names, columns.Id, false),
+        };
+        map.Channel = Find(names, columns.Channel, map.ConstantChannel < 0);
+        map.Segment = Find(names, columns.Segment, map.ConstantSegment < 0);
+        if (columns.UnknownFields == UnknownFieldPolicy.Reject)
+        {
+            string[] mapped = columns.All();
+            foreach (string name in names)
+            {
+                if (!mapped.Contains(name, StringComparer.OrdinalIgnoreCase))
+                {
+                    throw new InvalidDataException($"The reader has the column '{RecordSink.Quote(name)}' that the mapping does not name; map it, leave it out of the query, or ignore unknown columns with LogColumns.WithUnknownFields(UnknownFieldPolicy.Ignore).");
+                }
+            }
+        }
+
         long row = 0;
         while (reader.Read())
         {
             row++;
-            ParseRow(reader, sink, columns, row, timestamp, channel, segment, topic, user, id);
+            ParseRow(reader, sink, columns, row, map);
         }
 
         return sink.Finish();
     }
 
-    private static void ParseRow(DbDataReader reader, RecordSink sink, LogColumns columns, long row, int timestampAt, int channelAt, int segmentAt, int topicAt, int userAt, int idAt)
+    private static void ParseRow(DbDataReader reader, RecordSink sink, LogColumns columns, long row, Map map)
     {
-        if (!TryTimestamp(reader.GetValue(timestampAt), sink.Options.LocalZone, out long ticks, out RejectionReason reason, out string message))
+        ProblemList problems = map.Problems;
+        problems.Clear();
+        if (!TryTimestamp(reader.GetValue(map.Timestamp), sink, out long ticks, out bool resolved, out RejectionReason reason, out string message))
         {
-            sink.Reject(row, columns.Timestamp, reason, message);
-            return;
+            problems.Add(columns.Timestamp, reason, message);
         }
 
-        if (!TryText(reader.GetValue(channelAt), out string? channelId) || channelId.Length == 0)
-        {
-            sink.Reject(row, columns.Channel, channelId is null ? RejectionReason.WrongType : RejectionReason.MissingField, "The channel must be a non-empty text id.");
-            return;
-        }
-
-        int channel = sink.ChannelCode(channelId, out bool channelMapped);
+        int channel = map.ConstantChannel;
+        bool channelMapped = false;
         if (channel < 0)
         {
-            sink.Reject(row, columns.Channel, RejectionReason.UnknownChannel, RecordSink.UnknownChannelMessage(channelId));
-            return;
+            if (!TryText(reader.GetValue(map.Channel), out string? channelId) || channelId.Length == 0)
+            {
+                problems.Add(columns.Channel, channelId is null ? RejectionReason.WrongType : RejectionReason.MissingField, "The channel must be a non-empty text id, name or alias.");
+            }
+            else if ((channel = sink.ChannelCode(channelId, out channelMapped)) < 0)
+            {
+                problems.Add(columns.Channel, RejectionReason.UnknownChannel, RecordSink.UnknownChannelMessage(channelId));
+            }
         }
 
-        if (!TryText(reader.GetValue(segmentAt), out string? segmentId) || segmentId.Length == 0)
-        {
-            sink.Reject(row, columns.Segment, segmentId is null ? RejectionReason.WrongType : RejectionReason.MissingField, "The segment must be a non-empty text id.");
-            return;
-        }
-
-        int segment = sink.SegmentCode(segmentId, out bool segmentMapped);
+        int segment = map.ConstantSegment;
+        bool segmentMapped = false;
         if (segment < 0)
         {
-            sink.Reject(row, columns.Segment, RejectionReason.UnknownSegment, RecordSink.UnknownSegmentMessage(segmentId));
-            return;
+            if (!TryText(reader.GetValue(map.Segment), out string? segmentId) || segmentId.Length == 0)
+            {
+                problems.Add(columns.Segment, segmentId is null ? RejectionReason.WrongType : RejectionReason.MissingField, "The segment must be a non-empty text id, name or alias.");
+            }
+            else if ((segment = sink.SegmentCode(segmentId, out segmentMapped)) < 0)
+            {
+                problems.Add(columns.Segment, RejectionReason.UnknownSegment, RecordSink.UnknownSegmentMessage(segmentId));
+            }
         }
 
         Topic topic = Topic.Unspecified;
-        if (topicAt >= 0 && reader.GetValue(topicAt) is not DBNull)
+        if (map.Topic >= 0 && reader.GetValue(map.Topic) is not DBNull)
         {
-            if (!TryText(reader.GetValue(topicAt), out string? name))
+            if (!TryText(reader.GetValue(map.Topic), out string? name))
             {
-                sink.Reject(row, columns.Topic, RejectionReason.WrongType, "The topic must be text.");
-                return;
+                problems.Add(columns.Topic, RejectionReason.WrongType, "The topic must be text.");
             }
-
-            if (sink.TopicOf(name) is not { } named)
+            else if (sink.TopicOf(name) is { } named)
             {
-                sink.Reject(row, columns.Topic, RejectionReason.InvalidValue, $"A topic must be at most {Topic.MaxLength} characters with no control characters.");
-                return;
+                topic = named;
             }
-
-            topic = named;
+            else
+            {
+                problems.Add(columns.Topic, RejectionReason.InvalidValue, $"A topic must be at most {Topic.MaxLength} characters with no control characters; the topic '{RecordSink.Quote(name)}' has {name.Length}.");
+            }
         }
 
-        if (!TryUser(reader.GetValue(userAt), columns.UserIsText, out long user, out reason, out message))
+        if (!TryUser(reader.GetValue(map.User), columns.UserIsText, sink, out long user, out reason, out message))
         {
-            sink.Reject(row, columns.User, reason, message);
-            return;
+            problems.Add(columns.User, reason, message);
         }
 
         UInt128? id = null;
-        if (idAt >= 0 && reader.GetValue(idAt) is not DBNull and { } idValue)
+        string? idText = null;
+        if (map.Id >= 0 && reader.GetValue(map.Id) is not DBNull and { } idValue)
         {
-            string text = Convert.ToString(idValue, CultureInfo.InvariantCulture) ?? string.Empty;
-            id = XxHash128.HashToUInt128(Encoding.UTF8.GetBytes(text));
+            idText = Convert.ToString(idValue, CultureInfo.InvariantCulture) ?? string.Empty;
+            id = XxHash128.HashToUInt128(Encoding.UTF8.GetBytes(idText));
         }
 
-        sink.Accept(row, ticks, channel, channelMapped, segment, segmentMapped, topic, user, id, columns.Id);
+        if (problems.Count > 0)
+        {
+            sink.Reject(problems.ToRejection(row));
+            return;
+        }
+
+        sink.Accept(row, ticks, channel, channelMapped, segment, segmentMapped, topic, user, id, columns.Id, resolved, idText);
     }
 
     private static bool TryText(object value, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? text)
@@ -126,8 +156,10 @@ public static class DataReaderLogReader
         return text is not null && value is not DBNull;
     }
 
-    private static bool TryTimestamp(object value, DateTimeZone? zone, out long ticks, out RejectionReason reason, out string message)
+    private static bool TryTimestamp(object value, RecordSink sink, out long ticks, out bool resolved, out RejectionReason reason, out string message)
     {
+        DateTimeZone? zone = sink.Options.LocalZone;
+        resolved = false;
         ticks = 0;
         reason = RejectionReason.InvalidTimestamp;
         message = string.Empty;
@@ -138,7 +170,10 @@ public static class DataReaderLogReader
                 message = "The timestamp is NULL.";
                 return false;
             case string text:
-                return TimestampText.TryParse(text, zone, out ticks, out reason, out message);
+                return sink.TryTimestamp(text, out ticks, out resolved, out reason, out message);
+            case long or int or decimal or double when sink.AcceptsNumericTimestamps:
+                // Unix seconds or milliseconds, or an Excel serial, stored as a number: read as its invariant text in the declared formats.
+                return sink.TryTimestamp(Convert.ToString(value, CultureInfo.InvariantCulture), out ticks, out resolved, out reason, out message);
             case DateTimeOffset offset:
                 ticks = Instant.FromDateTimeOffset(offset).ToUnixTimeTicks();
                 return Supported(ref ticks, out message);
@@ -148,7 +183,7 @@ public static class DataReaderLogReader
             case DateTime local:
                 Span<char> buffer = stackalloc char[TimestampText.MaxFormattedLength];
                 int length = TimestampText.Format(DateTime.SpecifyKind(local, DateTimeKind.Utc).Ticks - DateTime.UnixEpoch.Ticks, 0, buffer);
-                return TimestampText.TryParse(buffer[..(length - 1)], zone, out ticks, out reason, out message); // without the Z: a local time
+                return TimestampText.TryParse(buffer[..(length - 1)], zone, sink.Options.LocalTimeResolution, out ticks, out resolved, out reason, out message); // without the Z: a local time
             default:
                 reason = RejectionReason.WrongType;
                 message = "The timestamp must be a date and time or ISO-8601 text.";
@@ -169,7 +204,7 @@ public static class DataReaderLogReader
         return false;
     }
 
-    private static bool TryUser(object value, bool isText, out long user, out RejectionReason reason, out string message)
+    private static bool TryUser(object value, bool isText, RecordSink sink, out long user, out RejectionReason reason, out string message)
     {
         user = 0;
         reason = RejectionReason.WrongType;
@@ -180,8 +215,10 @@ public static class DataReaderLogReader
                 reason = RejectionReason.MissingField;
                 message = "The user is NULL.";
                 return false;
+            case string text when isText:
+                return sink.TryTextUser(text, out user, out reason, out message);
             case string text:
-                return UserText.TryParse(text, isText, out user, out reason, out message);
+                return UserText.TryParse(text, false, out user, out reason, out message);
             case long or int or short or sbyte or byte or ushort or uint when !isText:
                 user = Convert.ToInt64(value, CultureInfo.InvariantCulture);
                 return true;
@@ -205,5 +242,27 @@ public static class DataReaderLogReader
         }
 
         return found >= 0 || !required ? found : throw new InvalidDataException($"The reader has no column '{name}'; map the columns with LogColumns.WithNames.");
+    }
+
+    /// <summary>Where the mapped columns are, and the constant codes (-1 when the column is read).</summary>
+    private sealed class Map
+    {
+        public ProblemList Problems { get; } = new();
+
+        public int Timestamp { get; init; }
+
+        public int Channel { get; set; }
+
+        public int Segment { get; set; }
+
+        public int ConstantChannel { get; init; }
+
+        public int ConstantSegment { get; init; }
+
+        public int User { get; init; }
+
+        public int Topic { get; init; }
+
+        public int Id { get; init; }
     }
 }

@@ -21,6 +21,7 @@ public sealed class IngestReport
         long bytesRead,
         long mappedChannels,
         long mappedSegments,
+        long resolvedLocalTimes,
         long[] byReason,
         ImmutableArray<IngestRejection> rejections,
         bool isComplete,
@@ -32,6 +33,7 @@ public sealed class IngestReport
         BytesRead = bytesRead;
         MappedChannels = mappedChannels;
         MappedSegments = mappedSegments;
+        ResolvedLocalTimes = resolvedLocalTimes;
         _byReason = byReason;
         Rejections = rejections;
         IsComplete = isComplete;
@@ -59,6 +61,9 @@ public sealed class IngestReport
     /// <summary>Gets the number of accepted rows whose unknown segment was mapped to the declared fallback.</summary>
     public long MappedSegments { get; }
 
+    /// <summary>Gets the number of accepted rows whose local time the zone skips or repeats, resolved by <see cref="IngestOptions.LocalTimeResolution"/>.</summary>
+    public long ResolvedLocalTimes { get; }
+
     /// <summary>Gets the first rejections, in input order, up to <see cref="IngestOptions.MaxRejectionDetails"/>.</summary>
     public ImmutableArray<IngestRejection> Rejections { get; }
 
@@ -68,7 +73,8 @@ public sealed class IngestReport
     /// <summary>Gets the time the read took, measured by the options' <see cref="TimeProvider"/>.</summary>
     public TimeSpan Elapsed { get; }
 
-    /// <summary>Returns the number of rows rejected for <paramref name="reason"/>, counted over all rejections, not only the details kept.</summary>
+    /// <summary>Returns the number of rows rejected for <paramref name="reason"/> as their first problem, counted over all rejections, not only the details kept.</summary>
+    /// <remarks>A row with several problems is counted once, under the first (<see cref="IngestRejection.Reason"/>), so the counts add up to <see cref="Rejected"/>; every problem is in <see cref="IngestRejection.Problems"/>.</remarks>
     /// <param name="reason">The reason.</param>
     /// <returns>The count; 0 for an undefined reason.</returns>
     public long RejectedFor(RejectionReason reason) =>

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.IO.Hashing;
 using System.Text;
 using System.Text.Json;
@@ -10,7 +11,8 @@ namespace Djpk.Metrics.Ingest;
 /// <summary>Reads an interaction log from JSON Lines: one consultation per line, as documented in <c>docs/formats.md</c>.</summary>
 /// <remarks>
 /// <para>A line is a flat JSON object with <c>timestamp</c>, <c>channel</c>, <c>segment</c> and <c>user</c>, and
-/// optionally <c>topic</c> and <c>id</c>; any other field is rejected. <c>user</c> is a 64-bit integer key or a text
+/// optionally <c>topic</c> and <c>id</c> (or the names a <see cref="LogColumns"/> mapping gives them); any other field is
+/// ignored, or rejected under <see cref="UnknownFieldPolicy.Reject"/>. <c>user</c> is a 64-bit integer key or a text
 /// identity hashed with <see cref="UserKey.FromText"/>. No type names, no polymorphism: values are read as the schema
 /// says and never bound to types named by the input.</para>
 /// <para>Streaming: the reader reads blocks of 1 MiB (at least twice <see cref="IngestOptions.MaxLineLength"/>) of whole
@@ -29,39 +31,75 @@ public static class JsonLinesLogReader
     /// <summary>Reads the JSON Lines file at <paramref name="path"/>.</summary>
     /// <param name="path">The file.</param>
     /// <param name="options">The catalog, policy, zone, fallbacks and limits, such as <see cref="IngestOptions.For(Catalog)"/> of a profile's catalog.</param>
+    /// <param name="columns">The field names, constant columns and unknown-field policy; <see cref="LogColumns.Default"/> when <see langword="null"/>.</param>
     /// <param name="progress">Receives the rows and bytes read and the time elapsed every 65 536 rows and at the end.</param>
     /// <param name="cancellationToken">Stops the read between rows.</param>
     /// <returns>The log of the accepted rows and the report of the read.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="ArgumentException">A constant channel or segment of <paramref name="columns"/> is not in the options' catalog.</exception>
     /// <exception cref="InvalidDataException">The policy is strict and a line is rejected; the message names the line.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
-    public static IngestResult ReadFile(string path, IngestOptions options, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    public static IngestResult ReadFile(string path, IngestOptions options, LogColumns? columns = null, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        return Read(stream, options, progress, cancellationToken);
+        return Read(stream, options, columns, progress, cancellationToken);
     }
 
     /// <summary>Reads JSON Lines from <paramref name="stream"/> to its end; the stream stays open.</summary>
     /// <param name="stream">The UTF-8 input.</param>
     /// <param name="options">The catalog, policy, zone, fallbacks and limits, such as <see cref="IngestOptions.For(Catalog)"/> of a profile's catalog.</param>
+    /// <param name="columns">The field names, constant columns and unknown-field policy; <see cref="LogColumns.Default"/> when <see langword="null"/>.</param>
     /// <param name="progress">Receives the rows and bytes read and the time elapsed every 65 536 rows and at the end.</param>
     /// <param name="cancellationToken">Stops the read between rows.</param>
     /// <returns>The log of the accepted rows and the report of the read.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="IOException">The stream cannot be read.</exception>
+    /// <exception cref="ArgumentException">A constant channel or segment of <paramref name="columns"/> is not in the options' catalog.</exception>
     /// <exception cref="InvalidDataException">The policy is strict and a line is rejected; the message names the line.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
-    public static IngestResult Read(Stream stream, IngestOptions options, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        Read(stream, options, progress, DefaultBlockSize, cancellationToken);
+    public static IngestResult Read(Stream stream, IngestOptions options, LogColumns? columns = null, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Read(stream, options, columns, progress, DefaultBlockSize, cancellationToken);
 
-    // Tests lower the block size to put lines across block boundaries on small inputs.
-    internal static IngestResult Read(Stream stream, IngestOptions options, IProgress<IngestProgress>? progress, int blockSize, CancellationToken cancellationToken)
+    /// <summary>Reads JSON Lines from <paramref name="stream"/> to its end without blocking a thread on I/O, as ASP.NET Core's request body requires; the stream stays open.</summary>
+    /// <param name="stream">The UTF-8 input; only its asynchronous read methods are called.</param>
+    /// <param name="options">The catalog, policy, zone, fallbacks and limits, such as <see cref="IngestOptions.For(Catalog)"/> of a profile's catalog.</param>
+    /// <param name="columns">The field names, constant columns and unknown-field policy; <see cref="LogColumns.Default"/> when <see langword="null"/>.</param>
+    /// <param name="progress">Receives the rows and bytes read and the time elapsed every 65 536 rows and at the end.</param>
+    /// <param name="cancellationToken">Stops the read between rows and cancels a pending read of the stream.</param>
+    /// <returns>The log of the accepted rows and the report of the read, the same as <see cref="Read(Stream, IngestOptions, LogColumns?, IProgress{IngestProgress}?, CancellationToken)"/> gives.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A constant channel or segment of <paramref name="columns"/> is not in the options' catalog.</exception>
+    /// <exception cref="IOException">The stream cannot be read.</exception>
+    /// <exception cref="InvalidDataException">The policy is strict and a line is rejected; the message names the line.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public static Task<IngestResult> ReadAsync(Stream stream, IngestOptions options, LogColumns? columns = null, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        ReadAsync(stream, options, columns, progress, DefaultBlockSize, cancellationToken);
+
+    internal static async Task<IngestResult> ReadAsync(Stream stream, IngestOptions options, LogColumns? columns, IProgress<IngestProgress>? progress, int blockSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var sink = new RecordSink(options, progress, cancellationToken);
-        new Pipeline(sink, blockSize).Run(stream);
+        columns ??= LogColumns.Default;
+        sink.ConstantCode(columns.ConstantChannel);
+        sink.ConstantCode(columns.ConstantSegment);
+        await new Pipeline(sink, columns, blockSize).RunAsync(stream, true, cancellationToken).ConfigureAwait(false);
+        return sink.Finish();
+    }
+
+    // Tests lower the block size to put lines across block boundaries on small inputs.
+    internal static IngestResult Read(Stream stream, IngestOptions options, IProgress<IngestProgress>? progress, int blockSize, CancellationToken cancellationToken) =>
+        Read(stream, options, null, progress, blockSize, cancellationToken);
+
+    internal static IngestResult Read(Stream stream, IngestOptions options, LogColumns? columns, IProgress<IngestProgress>? progress, int blockSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var sink = new RecordSink(options, progress, cancellationToken);
+        columns ??= LogColumns.Default;
+        sink.ConstantCode(columns.ConstantChannel); // throws before any byte is read
+        sink.ConstantCode(columns.ConstantSegment);
+        new Pipeline(sink, columns, blockSize).Run(stream);
         return sink.Finish();
     }
 
@@ -122,12 +160,18 @@ public static class JsonLinesLogReader
 
     /// <summary>Parses the lines of a block into <see cref="ParsedRows"/>; one per thread, as it holds a topic cache and a buffer.</summary>
     /// <remarks>It only reads the sink's options and catalog codes, which is safe from any thread.</remarks>
-    private sealed class LineParser(RecordSink sink)
+    private sealed class LineParser(RecordSink sink, LogColumns columns)
     {
         private const int Timestamp = 1, Channel = 2, Segment = 4, Topic = 8, User = 16, Id = 32;
         private const int Required = Timestamp | Channel | Segment | User;
 
         private readonly TopicCache _topics = new();
+        private readonly ProblemList _problems = new();
+        private readonly byte[][] _names = [.. columns.All().Select(Encoding.UTF8.GetBytes)];
+        private readonly int _constantChannel = sink.ConstantCode(columns.ConstantChannel);
+        private readonly int _constantSegment = sink.ConstantCode(columns.ConstantSegment);
+        private readonly bool _rejectUnknown = columns.UnknownFields == UnknownFieldPolicy.Reject;
+        private readonly bool _verbatimUsers = sink.Options.UserNormalization.IsVerbatim;
         private readonly byte[] _digits = new byte[20];
         private char[] _chars = new char[256];
         private ParsedRows _rows = null!;
@@ -200,23 +244,23 @@ public static class JsonLinesLogReader
             return true;
         }
 
-        private static int FieldOf(ref Utf8JsonReader reader) =>
-            reader.ValueTextEquals("timestamp"u8) ? Timestamp
-            : reader.ValueTextEquals("channel"u8) ? Channel
-            : reader.ValueTextEquals("segment"u8) ? Segment
-            : reader.ValueTextEquals("topic"u8) ? Topic
-            : reader.ValueTextEquals("user"u8) ? User
-            : reader.ValueTextEquals("id"u8) ? Id
+        private int FieldOf(ref Utf8JsonReader reader) =>
+            reader.ValueTextEquals(_names[0]) ? Timestamp
+            : reader.ValueTextEquals(_names[1]) ? Channel
+            : reader.ValueTextEquals(_names[2]) ? Segment
+            : reader.ValueTextEquals(_names[3]) ? Topic
+            : reader.ValueTextEquals(_names[4]) ? User
+            : reader.ValueTextEquals(_names[5]) ? Id
             : 0;
 
-        private static string NameOf(int field) => field switch
+        private string NameOf(int field) => field switch
         {
-            Timestamp => "timestamp",
-            Channel => "channel",
-            Segment => "segment",
-            Topic => "topic",
-            User => "user",
-            _ => "id",
+            Timestamp => columns.Timestamp,
+            Channel => columns.Channel,
+            Segment => columns.Segment,
+            Topic => columns.Topic,
+            User => columns.User,
+            _ => columns.Id,
         };
 
         private void ParseObject(ReadOnlySpan<byte> line, long number)
@@ -228,21 +272,35 @@ public static class JsonLinesLogReader
                 return;
             }
 
+            ProblemList problems = _problems;
+            problems.Clear();
             int seen = 0;
             long ticks = 0, user = 0;
-            int channel = -1, segment = -1;
-            bool channelMapped = false, segmentMapped = false;
+            int channel = _constantChannel, segment = _constantSegment;
+            bool channelMapped = false, segmentMapped = false, resolved = false;
             Topic topic = default;
             UInt128? id = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 int field = FieldOf(ref reader);
+                if ((field == Channel && _constantChannel >= 0) || (field == Segment && _constantSegment >= 0))
+                {
+                    reader.Skip(); // a constant column: the field is not read
+                    continue;
+                }
+
+                if (field == 0 && !_rejectUnknown)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
                 if (field == 0 || (seen & field) != 0)
                 {
                     string name = reader.GetString()!;
                     _rows.Reject(number, RecordSink.Clip(name), RejectionReason.ExtraField, field == 0
-                        ? "The field is not part of the schema (timestamp, channel, segment, topic, user, id)."
-                        : "The field appears twice.");
+                        ? $"The field is not part of the mapping ({string.Join(", ", columns.All())}); map it with LogColumns.WithNames, or ignore unknown fields with LogColumns.WithUnknownFields(UnknownFieldPolicy.Ignore)."
+                        : "The field appears twice; a row names each field once.");
                     return;
                 }
 
@@ -254,8 +312,7 @@ public static class JsonLinesLogReader
                 {
                     if ((field & Required) != 0)
                     {
-                        _rows.Reject(number, column, RejectionReason.MissingField, $"The field '{column}' must not be null.");
-                        return;
+                        problems.Add(column, RejectionReason.MissingField, $"The field '{column}' must not be null.");
                     }
 
                     continue;
@@ -265,8 +322,7 @@ public static class JsonLinesLogReader
                 {
                     if (!reader.TryGetInt64(out user))
                     {
-                        _rows.Reject(number, column, RejectionReason.WrongType, "A numeric user must be a whole number in the 64-bit range.");
-                        return;
+                        problems.Add(column, RejectionReason.WrongType, "A numeric user must be a whole number in the 64-bit range.");
                     }
 
                     continue;
@@ -277,8 +333,8 @@ public static class JsonLinesLogReader
                     // A numeric id is a whole number, compared as its decimal digits: 1 is "1", -0 is 0; 1.0 and 1e0 are not ids.
                     if (reader.ValueSpan.IndexOfAny(".eE"u8) >= 0 || !reader.TryGetInt64(out long numericId))
                     {
-                        _rows.Reject(number, column, RejectionReason.WrongType, "A numeric id must be a whole number in the 64-bit range, without a fraction or an exponent.");
-                        return;
+                        problems.Add(column, RejectionReason.WrongType, "A numeric id must be a whole number in the 64-bit range, without a fraction or an exponent.");
+                        continue;
                     }
 
                     numericId.TryFormat(_digits, out int written, default, System.Globalization.CultureInfo.InvariantCulture);
@@ -286,17 +342,35 @@ public static class JsonLinesLogReader
                     continue;
                 }
 
+                if (field == Timestamp && type == JsonTokenType.Number && sink.AcceptsNumericTimestamps)
+                {
+                    ReadOnlySpan<byte> digits = reader.ValueSpan;
+                    int length = Encoding.ASCII.GetChars(digits[..Math.Min(digits.Length, 64)], _chars);
+                    if (!sink.TryTimestamp(_chars.AsSpan(0, length), out ticks, out resolved, out RejectionReason why, out string said))
+                    {
+                        problems.Add(column, why, said);
+                    }
+
+                    continue;
+                }
+
                 if (type != JsonTokenType.String)
                 {
-                    _rows.Reject(number, column, RejectionReason.WrongType, field is User or Id
+                    problems.Add(column, RejectionReason.WrongType, field is User or Id
                         ? $"The field '{column}' must be a string or a number."
                         : $"The field '{column}' must be a string.");
-                    return;
+                    if (type is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                    {
+                        _rows.Reject(number, column, RejectionReason.WrongType, $"The field '{column}' must be a string, not an object or an array.");
+                        return; // the reader never descends into nested values of known fields
+                    }
+
+                    continue;
                 }
 
                 if (field is Channel or Segment && !reader.ValueIsEscaped)
                 {
-                    // Known ids compare as UTF-8 bytes, without transcoding; unknown ones take the slow path below for the fallback and the message.
+                    // Known ids compare as UTF-8 bytes, without transcoding; unknown ones take the slow path below for aliases, the fallback and the message.
                     int code = field == Channel ? sink.KnownChannel(reader.ValueSpan) : sink.KnownSegment(reader.ValueSpan);
                     if (code >= 0)
                     {
@@ -313,14 +387,20 @@ public static class JsonLinesLogReader
                     }
                 }
 
+                if (field == User && !reader.ValueIsEscaped && _verbatimUsers && reader.ValueSpan is [> (byte)' ' and < 0x80, ..])
+                {
+                    ReadOnlySpan<byte> identity = reader.ValueSpan;
+                    user = UserText.TryInteger(identity, out long key) ? key : unchecked((long)XxHash3.HashToUInt64(identity));
+                    continue;
+                }
+
                 ReadOnlySpan<char> text = _chars.AsSpan(0, reader.CopyString(_chars));
                 switch (field)
                 {
                     case Timestamp:
-                        if (!TimestampText.TryParse(text, sink.Options.LocalZone, out ticks, out RejectionReason reason, out string message))
+                        if (!sink.TryTimestamp(text, out ticks, out resolved, out RejectionReason reason, out string message))
                         {
-                            _rows.Reject(number, column, reason, message);
-                            return;
+                            problems.Add(column, reason, message);
                         }
 
                         break;
@@ -328,8 +408,7 @@ public static class JsonLinesLogReader
                         channel = sink.ChannelCode(text, out channelMapped);
                         if (channel < 0)
                         {
-                            _rows.Reject(number, column, text.IsEmpty ? RejectionReason.MissingField : RejectionReason.UnknownChannel, RecordSink.UnknownChannelMessage(text));
-                            return;
+                            problems.Add(column, text.IsWhiteSpace() ? RejectionReason.MissingField : RejectionReason.UnknownChannel, RecordSink.UnknownChannelMessage(text));
                         }
 
                         break;
@@ -337,28 +416,25 @@ public static class JsonLinesLogReader
                         segment = sink.SegmentCode(text, out segmentMapped);
                         if (segment < 0)
                         {
-                            _rows.Reject(number, column, text.IsEmpty ? RejectionReason.MissingField : RejectionReason.UnknownSegment, RecordSink.UnknownSegmentMessage(text));
-                            return;
+                            problems.Add(column, text.IsWhiteSpace() ? RejectionReason.MissingField : RejectionReason.UnknownSegment, RecordSink.UnknownSegmentMessage(text));
                         }
 
                         break;
                     case Topic:
                         if (_topics.TopicOf(text) is not { } named)
                         {
-                            _rows.Reject(number, column, RejectionReason.InvalidValue, $"A topic must be at most {Metrics.Topic.MaxLength} characters with no control characters.");
-                            return;
+                            problems.Add(column, RejectionReason.InvalidValue, $"A topic must be at most {Metrics.Topic.MaxLength} characters with no control characters; the topic '{RecordSink.Quote(text)}' has {text.Length}.");
+                            break;
                         }
 
                         topic = named;
                         break;
                     case User:
-                        if (text.IsWhiteSpace())
+                        if (!sink.TryTextUser(text, out user, out RejectionReason userReason, out string userMessage))
                         {
-                            _rows.Reject(number, column, RejectionReason.MissingField, "A text user identity must not be blank.");
-                            return;
+                            problems.Add(column, userReason, userMessage);
                         }
 
-                        user = reader.ValueIsEscaped ? UserKey.FromText(text.ToString()).Value : unchecked((long)XxHash3.HashToUInt64(reader.ValueSpan));
                         break;
                     default:
                         id = XxHash128.HashToUInt128(reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(text.ToString()) : reader.ValueSpan);
@@ -378,14 +454,20 @@ public static class JsonLinesLogReader
                 return;
             }
 
-            if ((seen & Required) != Required)
+            int required = Required & ~(_constantChannel >= 0 ? Channel : 0) & ~(_constantSegment >= 0 ? Segment : 0);
+            for (int missing = required & ~seen; missing != 0; missing &= missing - 1)
             {
-                string missing = NameOf(Required & ~seen & -(Required & ~seen));
-                _rows.Reject(number, missing, RejectionReason.MissingField, $"The field '{missing}' is required.");
+                string name = NameOf(missing & -missing);
+                problems.Add(name, RejectionReason.MissingField, $"The field '{name}' is required; map the export's own name with LogColumns.WithNames.");
+            }
+
+            if (problems.Count > 0)
+            {
+                _rows.Reject(problems.ToRejection(number));
                 return;
             }
 
-            _rows.Accept(number, ticks, channel, channelMapped, segment, segmentMapped, topic, user, id);
+            _rows.Accept(number, ticks, channel, channelMapped, segment, segmentMapped, topic, user, id, resolved);
         }
     }
 
@@ -405,7 +487,7 @@ public static class JsonLinesLogReader
         private UInt128[] _ids = new UInt128[1024];
         private int _count;
 
-        private const byte ChannelMapped = 1, SegmentMapped = 2, HasId = 4;
+        private const byte ChannelMapped = 1, SegmentMapped = 2, HasId = 4, Resolved = 8;
 
         public long Blank { get; set; }
 
@@ -422,7 +504,9 @@ public static class JsonLinesLogReader
         public void Reject(long line, string column, RejectionReason reason, string message) =>
             _rejections.Add(new IngestRejection(line, column, reason, message));
 
-        public void Accept(long line, long ticks, int channel, bool channelMapped, int segment, bool segmentMapped, Topic topic, long user, UInt128? id)
+        public void Reject(IngestRejection rejection) => _rejections.Add(rejection);
+
+        public void Accept(long line, long ticks, int channel, bool channelMapped, int segment, bool segmentMapped, Topic topic, long user, UInt128? id, bool resolved)
         {
             if (_count == _lines.Length)
             {
@@ -443,14 +527,14 @@ public static class JsonLinesLogReader
             _users[i] = user;
             _channels[i] = (byte)channel;
             _segments[i] = (byte)segment;
-            _flags[i] = (byte)((channelMapped ? ChannelMapped : 0) | (segmentMapped ? SegmentMapped : 0) | (id.HasValue ? HasId : 0));
+            _flags[i] = (byte)((channelMapped ? ChannelMapped : 0) | (segmentMapped ? SegmentMapped : 0) | (id.HasValue ? HasId : 0) | (resolved ? Resolved : 0));
             _topics[i] = topic;
             _ids[i] = id.GetValueOrDefault();
             _count = i + 1;
         }
 
         /// <summary>Hands the rows to <paramref name="sink"/> in line order.</summary>
-        public void ReplayInto(RecordSink sink)
+        public void ReplayInto(RecordSink sink, string idColumn)
         {
             sink.Blank(Blank);
             int r = 0;
@@ -473,7 +557,8 @@ public static class JsonLinesLogReader
                     _topics[i],
                     _users[i],
                     (flags & HasId) != 0 ? _ids[i] : null,
-                    "id");
+                    idColumn,
+                    (flags & Resolved) != 0);
             }
 
             while (r < _rejections.Count)
@@ -482,12 +567,11 @@ public static class JsonLinesLogReader
             }
         }
 
-        private static void Replay(RecordSink sink, IngestRejection rejection) =>
-            sink.Reject(rejection.Line, rejection.Column, rejection.Reason, rejection.Message);
+        private static void Replay(RecordSink sink, IngestRejection rejection) => sink.Reject(rejection);
     }
 
     /// <summary>Reads blocks of whole lines, parses them on up to <see cref="IngestOptions.MaxDegreeOfParallelism"/> threads, and replays them into the sink in file order.</summary>
-    private sealed class Pipeline(RecordSink sink, int blockSize)
+    private sealed class Pipeline(RecordSink sink, LogColumns columns, int blockSize)
     {
         private readonly int _max = sink.Options.MaxLineLength;
         private readonly int _threads = sink.Options.MaxDegreeOfParallelism;
@@ -497,6 +581,14 @@ public static class JsonLinesLogReader
         private LineParser? _sequentialParser;
 
         public void Run(Stream stream)
+        {
+            ValueTask run = RunAsync(stream, false, default);
+            Debug.Assert(run.IsCompleted, "Without async every step completes synchronously.");
+            run.GetAwaiter().GetResult(); // completed: rethrows a strict rejection or a cancellation as it is
+        }
+
+        /// <summary>Reads the stream, with <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/> and awaiting the parsers when <paramref name="async"/>; without it every step completes synchronously.</summary>
+        public async ValueTask RunAsync(Stream stream, bool async, CancellationToken cancellationToken)
         {
             int size = Math.Max(blockSize, 2 * (_max + 2));
             byte[]? buffer = ArrayPool<byte>.Shared.Rent(size);
@@ -511,7 +603,9 @@ public static class JsonLinesLogReader
                     bool end = false;
                     while (filled < buffer.Length)
                     {
-                        int read = stream.Read(buffer, filled, buffer.Length - filled);
+                        int read = async
+                            ? await stream.ReadAsync(buffer.AsMemory(filled, buffer.Length - filled), cancellationToken).ConfigureAwait(false)
+                            : stream.Read(buffer, filled, buffer.Length - filled);
                         if (read == 0)
                         {
                             end = true;
@@ -551,7 +645,7 @@ public static class JsonLinesLogReader
                             long lines = LinesIn(buffer.AsSpan(start, filled - start));
                             byte[] block = buffer;
                             buffer = null; // Dispatch owns it now, even if it throws
-                            Dispatch(block, start, filled, line + 1);
+                            await DispatchAsync(block, start, filled, line + 1, async).ConfigureAwait(false);
                             line += lines;
                         }
 
@@ -568,7 +662,7 @@ public static class JsonLinesLogReader
                         long lines = LinesIn(buffer.AsSpan(start, cut - start));
                         byte[] block = buffer;
                         buffer = next;
-                        Dispatch(block, start, cut, line + 1);
+                        await DispatchAsync(block, start, cut, line + 1, async).ConfigureAwait(false);
                         line += lines;
                         continue;
                     }
@@ -578,7 +672,7 @@ public static class JsonLinesLogReader
                     {
                         ParsedRows tooLong = RentRows();
                         tooLong.Reject(++line, string.Empty, RejectionReason.LineTooLong, $"The line is longer than the limit of {_max} bytes.");
-                        Enqueue(Task.FromResult(tooLong));
+                        await EnqueueAsync(Task.FromResult(tooLong), async).ConfigureAwait(false);
                         skipping = true;
                         pending = 0; // drop what was buffered of the long line
                     }
@@ -589,7 +683,7 @@ public static class JsonLinesLogReader
 
                 while (_inFlight.Count > 0)
                 {
-                    Complete(_inFlight.Dequeue());
+                    await CompleteAsync(_inFlight.Dequeue(), async).ConfigureAwait(false);
                 }
             }
             finally
@@ -602,7 +696,15 @@ public static class JsonLinesLogReader
                 // After an exception (strict policy, cancellation), let the parsers still running finish with their blocks.
                 while (_inFlight.Count > 0)
                 {
-                    ((IAsyncResult)_inFlight.Dequeue()).AsyncWaitHandle.WaitOne();
+                    Task<ParsedRows> running = _inFlight.Dequeue();
+                    if (async)
+                    {
+                        await ((Task)running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    }
+                    else
+                    {
+                        ((IAsyncResult)running).AsyncWaitHandle.WaitOne();
+                    }
                 }
             }
         }
@@ -627,11 +729,11 @@ public static class JsonLinesLogReader
         }
 
         /// <summary>Parses <paramref name="block"/>[<paramref name="start"/>..<paramref name="end"/>] (now or on another thread) and returns the block to the pool.</summary>
-        private void Dispatch(byte[] block, int start, int end, long firstLine)
+        private async ValueTask DispatchAsync(byte[] block, int start, int end, long firstLine, bool async)
         {
             if (_threads == 1)
             {
-                _sequentialParser ??= new LineParser(sink);
+                _sequentialParser ??= new LineParser(sink, columns);
                 ParsedRows rows = RentRows();
                 try
                 {
@@ -646,10 +748,10 @@ public static class JsonLinesLogReader
                 return;
             }
 
-            MakeRoom(); // before the task starts, so that a strict rejection replayed here cannot leave it untracked
+            await MakeRoomAsync(async).ConfigureAwait(false); // before the task starts, so that a strict rejection replayed here cannot leave it untracked
             _inFlight.Enqueue(Task.Run(() =>
             {
-                LineParser parser = _parsers.TryTake(out LineParser? spare) ? spare : new LineParser(sink);
+                LineParser parser = _parsers.TryTake(out LineParser? spare) ? spare : new LineParser(sink, columns);
                 ParsedRows rows = RentRows();
                 try
                 {
@@ -665,7 +767,7 @@ public static class JsonLinesLogReader
             }));
         }
 
-        private void Enqueue(Task<ParsedRows> task)
+        private async ValueTask EnqueueAsync(Task<ParsedRows> task, bool async)
         {
             if (_threads == 1)
             {
@@ -673,23 +775,34 @@ public static class JsonLinesLogReader
                 return;
             }
 
-            MakeRoom();
+            await MakeRoomAsync(async).ConfigureAwait(false);
             _inFlight.Enqueue(task);
         }
 
         /// <summary>Replays finished blocks until fewer than <see cref="_threads"/> + 1 are in flight: every thread stays busy while this one reads and replays, and memory stays bounded.</summary>
-        private void MakeRoom()
+        private async ValueTask MakeRoomAsync(bool async)
         {
             while (_inFlight.Count > _threads)
             {
-                Complete(_inFlight.Dequeue());
+                await CompleteAsync(_inFlight.Dequeue(), async).ConfigureAwait(false);
             }
+        }
+
+        /// <summary>Completes <paramref name="task"/>, awaiting it first when <paramref name="async"/> so that no thread waits on it.</summary>
+        private async ValueTask CompleteAsync(Task<ParsedRows> task, bool async)
+        {
+            if (async)
+            {
+                await ((Task)task).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
+            Complete(task);
         }
 
         private void Complete(Task<ParsedRows> task)
         {
             ParsedRows rows = task.GetAwaiter().GetResult();
-            rows.ReplayInto(sink);
+            rows.ReplayInto(sink, columns.Id);
             rows.Clear();
             _spareRows.Add(rows);
         }

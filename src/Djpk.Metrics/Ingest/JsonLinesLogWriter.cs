@@ -31,40 +31,38 @@ public static class JsonLinesLogWriter
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(stream);
-        var buffer = new ArrayBufferWriter<byte>(1 << 16);
-        using var writer = new Utf8JsonWriter(buffer, WriterOptions);
-        Span<char> timestamp = stackalloc char[TimestampText.MaxFormattedLength];
-        string[] channels = [.. log.Catalog.Channels.Select(c => c.Channel.Id)];
-        string[] segments = [.. log.Catalog.Segments.Select(s => s.Segment.Id)];
-        for (int i = 0; i < log.Count; i++)
+        var chunks = new Chunks(log, zone);
+        while (chunks.Next())
         {
-            long ticks = log.Ticks[i];
-            int length = TimestampText.Format(ticks, OffsetSeconds(ticks, zone), timestamp);
-            writer.Reset();
-            writer.WriteStartObject();
-            writer.WriteString("timestamp"u8, timestamp[..length]);
-            writer.WriteString("channel"u8, channels[log.ChannelCodes[i]]);
-            writer.WriteString("segment"u8, segments[log.SegmentCodes[i]]);
-            Topic topic = log.Topics[log.TopicCodes[i]];
-            if (!topic.IsUnspecified)
-            {
-                writer.WriteString("topic"u8, topic.Name);
-            }
-
-            writer.WriteNumber("user"u8, log.UserKeys[log.UserCodes[i]]);
-            writer.WriteEndObject();
-            writer.Flush();
-            buffer.Write("\n"u8);
-            if (buffer.WrittenCount > (1 << 16) - 1024)
-            {
-                stream.Write(buffer.WrittenSpan);
-                buffer.ResetWrittenCount();
-                cancellationToken.ThrowIfCancellationRequested();
-            }
+            stream.Write(chunks.Written.Span);
+            cancellationToken.ThrowIfCancellationRequested();
         }
 
-        stream.Write(buffer.WrittenSpan);
         stream.Flush();
+    }
+
+    /// <summary>Writes <paramref name="log"/> to <paramref name="stream"/> without blocking a thread on I/O, as ASP.NET Core's response body requires; the stream stays open.</summary>
+    /// <param name="log">The log.</param>
+    /// <param name="stream">The output; only its asynchronous write and flush methods are called.</param>
+    /// <param name="zone">The zone whose offset each timestamp carries, such as Asia/Jakarta (<c>+07:00</c>); UTC (<c>Z</c>) when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Stops the write between blocks of records and cancels a pending write.</param>
+    /// <returns>A task that completes when the log is written and the stream flushed; the bytes are those <see cref="Write"/> writes.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="log"/> or <paramref name="stream"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A timestamp is outside the years 0001 to 9999, which the readers accept.</exception>
+    /// <exception cref="IOException">The stream cannot be written.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public static async Task WriteAsync(InteractionLog log, Stream stream, DateTimeZone? zone = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(stream);
+        var chunks = new Chunks(log, zone);
+        while (chunks.Next())
+        {
+            await stream.WriteAsync(chunks.Written, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Returns the offset of <paramref name="zone"/> at the instant, in seconds, after checking the instant can be read back.</summary>
@@ -84,5 +82,58 @@ public static class JsonLinesLogWriter
         int offset = zone.GetUtcOffset(Instant.FromUnixTimeTicks(unixTicks)).Seconds;
         long local = unixTicks + (offset * 10_000_000L);
         return local < TimestampText.MinTicks || local > TimestampText.MaxTicks ? 0 : offset;
+    }
+
+    /// <summary>The log as blocks of about 64 KiB of whole lines, so that the sync and the async writer write the same bytes.</summary>
+    private sealed class Chunks(InteractionLog log, DateTimeZone? zone)
+    {
+        private const int Size = 1 << 16;
+
+        private readonly ArrayBufferWriter<byte> _buffer = new(Size);
+        private readonly string[] _channels = [.. log.Catalog.Channels.Select(c => c.Channel.Id)];
+        private readonly string[] _segments = [.. log.Catalog.Segments.Select(s => s.Segment.Id)];
+        private Utf8JsonWriter? _writer;
+        private int _next;
+        private bool _done;
+
+        public ReadOnlyMemory<byte> Written => _buffer.WrittenMemory;
+
+        /// <summary>Fills the next block; false when the whole log has been handed out (an empty log gives one empty block).</summary>
+        public bool Next()
+        {
+            if (_done)
+            {
+                _writer?.Dispose();
+                return false;
+            }
+
+            _buffer.ResetWrittenCount();
+            _writer ??= new Utf8JsonWriter(_buffer, WriterOptions);
+            Span<char> timestamp = stackalloc char[TimestampText.MaxFormattedLength];
+            while (_next < log.Count && _buffer.WrittenCount <= Size - 1024)
+            {
+                int i = _next++;
+                long ticks = log.Ticks[i];
+                int length = TimestampText.Format(ticks, OffsetSeconds(ticks, zone), timestamp);
+                _writer.Reset();
+                _writer.WriteStartObject();
+                _writer.WriteString("timestamp"u8, timestamp[..length]);
+                _writer.WriteString("channel"u8, _channels[log.ChannelCodes[i]]);
+                _writer.WriteString("segment"u8, _segments[log.SegmentCodes[i]]);
+                Topic topic = log.Topics[log.TopicCodes[i]];
+                if (!topic.IsUnspecified)
+                {
+                    _writer.WriteString("topic"u8, topic.Name);
+                }
+
+                _writer.WriteNumber("user"u8, log.UserKeys[log.UserCodes[i]]);
+                _writer.WriteEndObject();
+                _writer.Flush();
+                _buffer.Write("\n"u8);
+            }
+
+            _done = _next >= log.Count;
+            return true;
+        }
     }
 }

@@ -1,12 +1,15 @@
 namespace Djpk.Metrics.Ingest;
 
-/// <summary>Which columns of a CSV file or database table hold the fields of a consultation.</summary>
+/// <summary>Which columns of a CSV file or database table, or fields of a JSON Lines object, hold the fields of a consultation.</summary>
 /// <remarks>
 /// <para>Immutable. <see cref="Default"/> names them <c>timestamp</c>, <c>channel</c>, <c>segment</c>, <c>topic</c>,
 /// <c>user</c> and <c>id</c>, as the JSON Lines schema does. Names match ordinally, ignoring case. The topic and id
 /// columns are optional: a source without them reads every topic as unspecified and skips the duplicate-id check.</para>
 /// <para>The user column holds a 64-bit integer key by default; <see cref="WithUserIdentity"/> makes it a text identity
 /// (a phone number, an e-mail address) hashed with <see cref="UserKey.FromText"/>.</para>
+/// <para>JSON Lines field names match exactly (JSON is case-sensitive). A field or column the mapping does not name is
+/// ignored by default (<see cref="UnknownFields"/>). <see cref="WithConstantChannel"/> and <see cref="WithConstantSegment"/>
+/// declare a whole input to be one channel or segment: the column is then not read, and need not exist.</para>
 /// </remarks>
 public sealed class LogColumns
 {
@@ -42,8 +45,17 @@ public sealed class LogColumns
     /// <summary>Gets the name of the optional record-id column.</summary>
     public string Id { get; }
 
+    /// <summary>Gets the channel of every row, when the input is all one channel; <see langword="null"/> reads the channel column.</summary>
+    public Channel? ConstantChannel { get; private set; }
+
+    /// <summary>Gets the segment of every row, when the input is all one segment; <see langword="null"/> reads the segment column.</summary>
+    public UserSegment? ConstantSegment { get; private set; }
+
+    /// <summary>Gets what a reader does with a field or column the mapping does not name; <see cref="UnknownFieldPolicy.Ignore"/> by default.</summary>
+    public UnknownFieldPolicy UnknownFields { get; private set; }
+
     /// <summary>Gets a value indicating whether the user column holds a text identity to hash rather than an integer key.</summary>
-    public bool UserIsText { get; }
+    public bool UserIsText { get; private set; }
 
     /// <summary>Returns a mapping with the given column names; a name left <see langword="null"/> keeps this mapping's.</summary>
     /// <param name="timestamp">The timestamp column.</param>
@@ -63,7 +75,12 @@ public sealed class LogColumns
             Check(topic ?? Topic, nameof(topic)),
             Check(user ?? User, nameof(user)),
             Check(id ?? Id, nameof(id)),
-            UserIsText);
+            UserIsText)
+        {
+            ConstantChannel = ConstantChannel,
+            ConstantSegment = ConstantSegment,
+            UnknownFields = UnknownFields,
+        };
         if (next.All().Distinct(StringComparer.OrdinalIgnoreCase).Count() != 6)
         {
             throw new ArgumentException("Each field must map to a different column.", nameof(timestamp));
@@ -75,7 +92,56 @@ public sealed class LogColumns
     /// <summary>Returns a mapping whose user column holds a text identity, hashed with <see cref="UserKey.FromText"/>, or an integer key again.</summary>
     /// <param name="isText"><see langword="true"/> for a text identity; <see langword="false"/> for an integer key.</param>
     /// <returns>The new mapping.</returns>
-    public LogColumns WithUserIdentity(bool isText = true) => new(Timestamp, Channel, Segment, Topic, User, Id, isText);
+    public LogColumns WithUserIdentity(bool isText = true) => Copy(c => c.UserIsText = isText);
+
+    /// <summary>Returns a mapping that gives every row <paramref name="channel"/> ("this whole export is the phone line"); the channel column is not read.</summary>
+    /// <param name="channel">The channel, which must be in the reader's catalog; <see langword="null"/> to read the column again.</param>
+    /// <returns>The new mapping.</returns>
+    /// <exception cref="ArgumentException"><paramref name="channel"/> is the default value.</exception>
+    public LogColumns WithConstantChannel(Channel? channel)
+    {
+        if (channel is { IsDefault: true })
+        {
+            throw new ArgumentException("The constant channel must have an id.", nameof(channel));
+        }
+
+        return Copy(c => c.ConstantChannel = channel);
+    }
+
+    /// <summary>Returns a mapping that gives every row <paramref name="segment"/>; the segment column is not read.</summary>
+    /// <param name="segment">The segment, which must be in the reader's catalog; <see langword="null"/> to read the column again.</param>
+    /// <returns>The new mapping.</returns>
+    /// <exception cref="ArgumentException"><paramref name="segment"/> is the default value.</exception>
+    public LogColumns WithConstantSegment(UserSegment? segment)
+    {
+        if (segment is { IsDefault: true })
+        {
+            throw new ArgumentException("The constant segment must have an id.", nameof(segment));
+        }
+
+        return Copy(c => c.ConstantSegment = segment);
+    }
+
+    /// <summary>Returns a mapping that treats fields and columns it does not name by <paramref name="policy"/>.</summary>
+    /// <param name="policy">Ignore them (the default) or reject them.</param>
+    /// <returns>The new mapping.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="policy"/> is not defined.</exception>
+    public LogColumns WithUnknownFields(UnknownFieldPolicy policy)
+    {
+        if (!Enum.IsDefined(policy))
+        {
+            throw new ArgumentOutOfRangeException(nameof(policy), policy, "The policy must be Ignore or Reject.");
+        }
+
+        return Copy(c => c.UnknownFields = policy);
+    }
+
+    private LogColumns Copy(Action<LogColumns> change)
+    {
+        var copy = (LogColumns)MemberwiseClone();
+        change(copy);
+        return copy;
+    }
 
     internal string[] All() => [Timestamp, Channel, Segment, Topic, User, Id];
 

@@ -28,7 +28,11 @@ internal sealed class RecordSink
     private readonly byte[][] _channelUtf8;
     private readonly byte[][] _segmentUtf8;
     private readonly TopicCache _topics = new();
-    private readonly HashSet<UInt128> _ids = [];
+    private readonly Dictionary<UInt128, long> _ids = [];
+    private readonly Dictionary<string, int> _channelKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _segmentKeys = new(StringComparer.Ordinal);
+    private readonly bool _isoOnly;
+    private long _resolvedLocalTimes;
     private readonly long[] _byReason = new long[Enum.GetValues<RejectionReason>().Length];
     private readonly ImmutableArray<IngestRejection>.Builder _rejections = ImmutableArray.CreateBuilder<IngestRejection>();
     private readonly long _started;
@@ -52,8 +56,130 @@ internal sealed class RecordSink
         _segmentFallback = _options.SegmentFallback is { } segment ? catalog.CodeOf(segment) : -1;
         _channelUtf8 = [.. _channelIds.Select(Encoding.UTF8.GetBytes)];
         _segmentUtf8 = [.. _segmentIds.Select(Encoding.UTF8.GetBytes)];
+        foreach ((string key, Channel aliased) in _options.ChannelAliases)
+        {
+            _channelKeys[key] = catalog.CodeOf(aliased);
+        }
+
+        foreach ((string key, UserSegment aliased) in _options.SegmentAliases)
+        {
+            _segmentKeys[key] = catalog.CodeOf(aliased);
+        }
+
+        for (int code = 0; code < catalog.Channels.Length; code++)
+        {
+            ChannelInfo info = catalog.Channels[code];
+            foreach (string name in (ReadOnlySpan<string>)[info.Channel.Id, info.IndonesianName, info.EnglishName])
+            {
+                _channelKeys.TryAdd(MatchKey.Of(name), code);
+            }
+        }
+
+        for (int code = 0; code < catalog.Segments.Length; code++)
+        {
+            UserSegmentInfo info = catalog.Segments[code];
+            foreach (string name in (ReadOnlySpan<string>)[info.Segment.Id, info.IndonesianName, info.EnglishName])
+            {
+                _segmentKeys.TryAdd(MatchKey.Of(name), code);
+            }
+        }
+
+        _channelKeys.Remove(string.Empty);
+        _segmentKeys.Remove(string.Empty);
+        _isoOnly = _options.HasIsoTimestampsOnly;
         _started = _options.TimeProvider.GetTimestamp();
     }
+
+    /// <summary>Returns the code of a constant channel of a <see cref="LogColumns"/> mapping, or -1 when there is none.</summary>
+    /// <exception cref="ArgumentException">The channel is not in the catalog.</exception>
+    public int ConstantCode(Channel? channel) =>
+        channel is not { } c ? -1
+        : _options.Catalog.CodeOf(c) is int code and >= 0 ? code
+        : throw new ArgumentException($"The constant channel '{c}' of the column mapping must be in the catalog of the options; add it with Catalog.WithChannel.", nameof(channel));
+
+    /// <summary>Returns the code of a constant segment of a <see cref="LogColumns"/> mapping, or -1 when there is none.</summary>
+    /// <exception cref="ArgumentException">The segment is not in the catalog.</exception>
+    public int ConstantCode(UserSegment? segment) =>
+        segment is not { } s ? -1
+        : _options.Catalog.CodeOf(s) is int code and >= 0 ? code
+        : throw new ArgumentException($"The constant segment '{s}' of the column mapping must be in the catalog of the options; add it with Catalog.WithSegment.", nameof(segment));
+
+    /// <summary>Parses a timestamp in the declared formats; <paramref name="resolved"/> says a skipped or repeated local time was resolved by the policy.</summary>
+    /// <remarks>Thread-safe. The default (ISO-8601 only) goes straight to the allocation-free ISO parser.</remarks>
+    public bool TryTimestamp(ReadOnlySpan<char> text, out long unixTicks, out bool resolved, out RejectionReason reason, out string message)
+    {
+        if (_isoOnly)
+        {
+            if (TimestampText.TryParse(text, _options.LocalZone, _options.LocalTimeResolution, out unixTicks, out resolved, out reason, out message))
+            {
+                return true;
+            }
+        }
+        else
+        {
+            ImmutableArray<TimestampFormat> formats = _options.TimestampFormats;
+            unixTicks = 0;
+            resolved = false;
+            reason = RejectionReason.InvalidTimestamp;
+            message = string.Empty;
+            for (int i = 0; i < formats.Length; i++)
+            {
+                if (formats[i].TryParse(text, _options.LocalZone, _options.LocalTimeResolution, out unixTicks, out resolved, out RejectionReason why, out string said))
+                {
+                    return true;
+                }
+
+                if (i == 0 || (reason == RejectionReason.InvalidTimestamp && why != RejectionReason.InvalidTimestamp))
+                {
+                    (reason, message) = (why, said);
+                }
+            }
+
+            if (formats.Length > 1 && reason == RejectionReason.InvalidTimestamp)
+            {
+                message = $"The timestamp matches none of the declared formats ({string.Join(", ", formats)}); declare the export's format with IngestOptions.WithTimestampFormats.";
+            }
+        }
+
+        message = string.Concat(message, " The value was '", Quote(text), "'.");
+        return false;
+    }
+
+    /// <summary>Counts an accepted row whose local time the policy resolved.</summary>
+    public void Resolved() => _resolvedLocalTimes++;
+
+    /// <summary>Reads a text user identity: normalised, then an integer key if it is integer text, else hashed.</summary>
+    /// <remarks>Thread-safe as long as the normaliser is.</remarks>
+    public bool TryTextUser(ReadOnlySpan<char> text, out long user, out RejectionReason reason, out string message)
+    {
+        user = 0;
+        reason = RejectionReason.MissingField;
+        message = "The user is empty; anonymous users need a key of their own.";
+        if (text.IsWhiteSpace())
+        {
+            return false;
+        }
+
+        UserNormalization normalization = _options.UserNormalization;
+        if (normalization.IsVerbatim)
+        {
+            user = UserText.IntegerOrHash(text);
+            return true;
+        }
+
+        if (normalization.Normalize(text.ToString()) is not { } normalized)
+        {
+            reason = RejectionReason.InvalidValue;
+            message = $"The {normalization.Name} normalisation refuses the user identity '{Mask(text)}'; fix the identity or choose another IngestOptions.WithUserNormalization.";
+            return false;
+        }
+
+        user = UserText.IntegerOrHash(normalized);
+        return true;
+    }
+
+    /// <summary>Gets whether a timestamp may be a JSON number: only when a format other than ISO-8601 is declared.</summary>
+    public bool AcceptsNumericTimestamps => !_isoOnly;
 
     public IngestOptions Options => _options;
 
@@ -72,6 +198,11 @@ internal sealed class RecordSink
     public int ChannelCode(ReadOnlySpan<char> id, out bool mapped)
     {
         int code = Find(_channelIds, id);
+        if (code < 0 && _channelKeys.TryGetValue(MatchKey.Of(id), out int matched))
+        {
+            code = matched;
+        }
+
         mapped = code < 0 && _channelFallback >= 0;
         return code >= 0 ? code : _channelFallback;
     }
@@ -80,6 +211,11 @@ internal sealed class RecordSink
     public int SegmentCode(ReadOnlySpan<char> id, out bool mapped)
     {
         int code = Find(_segmentIds, id);
+        if (code < 0 && _segmentKeys.TryGetValue(MatchKey.Of(id), out int matched))
+        {
+            code = matched;
+        }
+
         mapped = code < 0 && _segmentFallback >= 0;
         return code >= 0 ? code : _segmentFallback;
     }
@@ -96,22 +232,27 @@ internal sealed class RecordSink
     public int KnownSegment(ReadOnlySpan<byte> id) => Find(_segmentUtf8, id);
 
     public static string UnknownChannelMessage(ReadOnlySpan<char> id) =>
-        $"The channel '{Clip(id)}' is not in the catalog; add it with Catalog.WithChannel or declare a fallback channel.";
+        $"The channel '{Quote(id)}' matches no channel id, name or alias of the catalog; declare it with IngestOptions.WithChannelAlias, add it with Catalog.WithChannel, or declare a fallback channel.";
 
     public static string UnknownSegmentMessage(ReadOnlySpan<char> id) =>
-        $"The segment '{Clip(id)}' is not in the catalog; add it with Catalog.WithSegment or declare a fallback segment.";
+        $"The segment '{Quote(id)}' matches no segment id, name or alias of the catalog; declare it with IngestOptions.WithSegmentAlias, add it with Catalog.WithSegment, or declare a fallback segment.";
 
     /// <summary>Counts a rejected row, keeps its detail if there is room, and throws under the strict policy.</summary>
     /// <exception cref="InvalidDataException">The policy is strict.</exception>
-    public void Reject(long line, string column, RejectionReason reason, string message)
+    public void Reject(long line, string column, RejectionReason reason, string message) => Reject(new IngestRejection(line, column, reason, message));
+
+    /// <summary>Counts a rejected row (under its first problem's reason), keeps its detail if there is room, and throws under the strict policy.</summary>
+    /// <exception cref="InvalidDataException">The policy is strict.</exception>
+    public void Reject(IngestRejection rejection)
     {
         _rejected++;
-        _byReason[(int)reason]++;
-        var rejection = new IngestRejection(line, column, reason, message);
+        _byReason[(int)rejection.Reason]++;
         if (_options.Policy == IngestPolicy.Strict)
         {
+            string column = rejection.Column;
+            string more = rejection.Problems.Length > 1 ? "; also " + string.Join("; ", rejection.Problems.Skip(1)) : string.Empty;
             throw new InvalidDataException(string.Create(
-                CultureInfo.InvariantCulture, $"Line {line}{(column.Length > 0 ? ", column '" + column + "'" : string.Empty)} is rejected ({reason}): {message}"));
+                CultureInfo.InvariantCulture, $"Line {rejection.Line}{(column.Length > 0 ? ", column '" + column + "'" : string.Empty)} is rejected ({rejection.Reason}): {rejection.Message}{more}"));
         }
 
         if (_rejections.Count < _options.MaxRejectionDetails)
@@ -123,11 +264,13 @@ internal sealed class RecordSink
     }
 
     /// <summary>Adds an accepted row, unless its id repeats an earlier one.</summary>
-    public void Accept(long line, long unixTicks, int channel, bool channelMapped, int segment, bool segmentMapped, Topic topic, long user, UInt128? id, string idColumn)
+    public void Accept(long line, long unixTicks, int channel, bool channelMapped, int segment, bool segmentMapped, Topic topic, long user, UInt128? id, string idColumn, bool resolved = false, ReadOnlySpan<char> idText = default)
     {
-        if (id is { } key && !_ids.Add(key))
+        if (id is { } key && !_ids.TryAdd(key, line))
         {
-            Reject(line, idColumn, RejectionReason.DuplicateId, "The record id was already used by an earlier row.");
+            string quoted = idText.IsEmpty ? string.Empty : $" '{Quote(idText)}'";
+            Reject(line, idColumn, RejectionReason.DuplicateId, string.Create(
+                CultureInfo.InvariantCulture, $"The record id{quoted} was already used by row {_ids[key]}; an id names one record, so remove the repeated row or give it its own id."));
             return;
         }
 
@@ -141,6 +284,7 @@ internal sealed class RecordSink
         _accepted++;
         _mappedChannels += channelMapped ? 1 : 0;
         _mappedSegments += segmentMapped ? 1 : 0;
+        _resolvedLocalTimes += resolved ? 1 : 0;
         Tick();
     }
 
@@ -148,11 +292,50 @@ internal sealed class RecordSink
     {
         Report();
         var report = new IngestReport(
-            _accepted, _rejected, _blank, BytesRead, _mappedChannels, _mappedSegments, _byReason, _rejections.ToImmutable(), IsComplete, Elapsed());
+            _accepted, _rejected, _blank, BytesRead, _mappedChannels, _mappedSegments, _resolvedLocalTimes, _byReason, _rejections.ToImmutable(), IsComplete, Elapsed());
         return new IngestResult(_builder.Build(), report);
     }
 
     internal static string Clip(ReadOnlySpan<char> text) => text.Length <= 64 ? text.ToString() : string.Concat(text[..64], "…");
+
+    /// <summary>Returns <paramref name="text"/> for a message: at most 40 characters, control characters as U+FFFD, cut with "…".</summary>
+    internal static string Quote(ReadOnlySpan<char> text)
+    {
+        const int Max = 40;
+        bool cut = text.Length > Max;
+        ReadOnlySpan<char> shown = cut ? text[..Max] : text;
+        if (cut && char.IsHighSurrogate(shown[^1]))
+        {
+            shown = shown[..^1];
+        }
+
+        Span<char> buffer = stackalloc char[Max];
+        for (int i = 0; i < shown.Length; i++)
+        {
+            char c = shown[i];
+            if (char.IsHighSurrogate(c) && i + 1 < shown.Length && char.IsLowSurrogate(shown[i + 1]))
+            {
+                buffer[i] = c;
+                buffer[i + 1] = shown[++i];
+                continue;
+            }
+
+            buffer[i] = char.IsControl(c) || char.IsSurrogate(c) ? '\uFFFD' : c;
+        }
+
+        string quoted = buffer[..shown.Length].ToString();
+        return cut ? quoted + "…" : quoted;
+    }
+
+    /// <summary>Returns a masked form of a user identity for a message: its first two and last two characters and its length, never the whole.</summary>
+    internal static string Mask(ReadOnlySpan<char> text)
+    {
+        ReadOnlySpan<char> trimmed = text.Trim();
+        string length = trimmed.Length.ToString(CultureInfo.InvariantCulture);
+        return trimmed.Length <= 6
+            ? $"*** ({length} characters)"
+            : $"{Quote(trimmed[..2])}***{Quote(trimmed[^2..])} ({length} characters)";
+    }
 
     private static int Find(string[] ids, ReadOnlySpan<char> id)
     {

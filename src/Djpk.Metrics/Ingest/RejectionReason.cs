@@ -3,28 +3,28 @@ namespace Djpk.Metrics.Ingest;
 /// <summary>Why a log reader rejected a row.</summary>
 public enum RejectionReason
 {
-    /// <summary>The timestamp is not an ISO-8601 date and time, names a date or time that does not exist (a leap second included), or is outside the supported range 0001-01-01T18:00:00Z to 9998-12-31T05:59:59.9999999Z.</summary>
+    /// <summary>The timestamp matches none of the declared <see cref="IngestOptions.TimestampFormats"/> (ISO-8601 by default), names a date or time that does not exist (a leap second included), is a local time the zone skips or repeats under <see cref="LocalTimeResolution.Reject"/>, or is outside the supported range 0001-01-01T18:00:00Z to 9999-12-26T05:59:59.9999999Z.</summary>
     InvalidTimestamp = 0,
 
     /// <summary>The timestamp has no offset and the reader was given no zone to read it in.</summary>
     MissingOffset = 1,
 
-    /// <summary>The channel is not in the catalog and no fallback channel was declared.</summary>
+    /// <summary>The channel matches no id, name or alias of the catalog and no fallback channel was declared.</summary>
     UnknownChannel = 2,
 
-    /// <summary>The segment is not in the catalog and no fallback segment was declared.</summary>
+    /// <summary>The segment matches no id, name or alias of the catalog and no fallback segment was declared.</summary>
     UnknownSegment = 3,
 
     /// <summary>A required field is absent, empty or null.</summary>
     MissingField = 4,
 
-    /// <summary>The row has a field the schema does not know, a field twice, or more fields than the header.</summary>
+    /// <summary>The row has a field the <see cref="LogColumns"/> mapping does not name (under <see cref="UnknownFieldPolicy.Reject"/>), a mapped field twice, or more fields than the header.</summary>
     ExtraField = 5,
 
     /// <summary>A field has the wrong JSON or database type, such as a number where text is expected, or a number out of range.</summary>
     WrongType = 6,
 
-    /// <summary>A field has the right type but a value the vocabulary refuses, such as a topic with a control character.</summary>
+    /// <summary>A field has the right type but a value the vocabulary refuses, such as a topic with a control character, or a user identity the <see cref="UserNormalization"/> refuses.</summary>
     InvalidValue = 7,
 
     /// <summary>The record id was already seen earlier in the same input.</summary>

@@ -10,7 +10,7 @@ namespace Djpk.Metrics.Ingest;
 /// 9 digits (after the 7th truncated), then <c>Z</c> or an offset <c>±hh</c>, <c>±hh:mm</c>, <c>±hhmm</c> or
 /// <c>±hh:mm:ss</c> up to 18 hours. Years 0001 to 9999. The instant must be in the supported range
 /// <see cref="MinInstantTicks"/> to <see cref="MaxInstantTicks"/>: the instants whose local time is in the years
-/// 0001 to 9998 at every offset from -18 to +18 hours, so that every calendar, aggregator and writer can take them.
+/// 0001 to 9999 (up to 9999-12-26, the last day of the last whole ISO week) at every offset from -18 to +18 hours, so that every calendar, aggregator and writer can take them.
 /// </remarks>
 internal static class TimestampText
 {
@@ -28,21 +28,25 @@ internal static class TimestampText
     /// <summary>The first instant a reader accepts, 0001-01-01T18:00:00Z: 0001-01-01T00:00 at offset -18:00.</summary>
     public static readonly long MinInstantTicks = MinTicks + (18 * 3600 * TicksPerSecond);
 
-    /// <summary>The last instant a reader accepts, 9998-12-31T05:59:59.9999999Z: the last tick of 9998 at offset +18:00.</summary>
-    /// <remarks>Not 9999-12-31T05:59:59.9999999Z: the aggregator cannot yet count an instant in the last period of year 9999
-    /// (PeriodMap sizes its lookup table for an unbounded last period by that period's start), so every instant of
-    /// year 9999 stays out until it can.</remarks>
-    public static readonly long MaxInstantTicks = Instant.FromUtc(9998, 12, 31, 5, 59, 59).ToUnixTimeTicks() + TicksPerSecond - 1;
+    /// <summary>The last instant a reader accepts, 9999-12-26T05:59:59.9999999Z: the last tick of 9999-12-26 at offset +18:00.</summary>
+    /// <remarks>9999-12-26 is the Sunday that ends the last ISO week wholly in year 9999; the days after it are in a week that
+    /// ends in year 10000, which no period can name, so an instant there could be read but not counted by week.</remarks>
+    public static readonly long MaxInstantTicks = Instant.FromUtc(9999, 12, 26, 5, 59, 59).ToUnixTimeTicks() + TicksPerSecond - 1;
 
     /// <summary>The rejection message for an instant outside the supported range.</summary>
     public const string OutOfRangeMessage =
-        "The instant must be from 0001-01-01T18:00:00Z to 9998-12-31T05:59:59.9999999Z, so that its local time is in the years 0001 to 9998 in every zone.";
+        "The instant must be from 0001-01-01T18:00:00Z to 9999-12-26T05:59:59.9999999Z, so that its local time is from 0001-01-01 to 9999-12-26 (the end of the last ISO week of 9999) in every zone.";
 
     /// <summary>Returns whether the instant is in the range every reader accepts and every calendar, aggregator and writer supports.</summary>
     public static bool IsSupported(long unixTicks) => unixTicks >= MinInstantTicks && unixTicks <= MaxInstantTicks;
 
-    public static bool TryParse(ReadOnlySpan<char> s, DateTimeZone? zone, out long unixTicks, out RejectionReason reason, out string message)
+    public static bool TryParse(ReadOnlySpan<char> s, DateTimeZone? zone, out long unixTicks, out RejectionReason reason, out string message) =>
+        TryParse(s, zone, LocalTimeResolution.Reject, out unixTicks, out _, out reason, out message);
+
+    /// <summary>Parses ISO-8601; a local time the zone skips or repeats is resolved by <paramref name="resolution"/> (<paramref name="resolved"/> says so) or rejected.</summary>
+    public static bool TryParse(ReadOnlySpan<char> s, DateTimeZone? zone, LocalTimeResolution resolution, out long unixTicks, out bool resolved, out RejectionReason reason, out string message)
     {
+        resolved = false;
         unixTicks = 0;
         reason = RejectionReason.InvalidTimestamp;
         message = "The timestamp must be ISO-8601, such as 2023-12-04T09:15:00+07:00.";
@@ -115,24 +119,7 @@ internal static class TimestampText
             }
 
             var local = new LocalDateTime(year, month, day, hour, minute, second).PlusTicks(fraction);
-            ZoneLocalMapping mapping = zone.MapLocal(local);
-            if (mapping.Count != 1)
-            {
-                message = $"The local time is {(mapping.Count == 0 ? "skipped" : "ambiguous")} in {zone.Id}; give it an offset.";
-                return false;
-            }
-
-            unixTicks = mapping.Single().ToInstant().ToUnixTimeTicks();
-            if (!IsSupported(unixTicks))
-            {
-                unixTicks = 0;
-                message = OutOfRangeMessage;
-                return false;
-            }
-
-            reason = default;
-            message = string.Empty;
-            return true;
+            return TimestampFormat.InZone(local, zone, resolution, out unixTicks, out resolved, out reason, out message);
         }
 
         if ((s[i] == 'Z' || s[i] == 'z') && i + 1 == s.Length)

@@ -17,7 +17,7 @@ internal static class UserText
 
         if (isText)
         {
-            user = UserKey.FromText(text.ToString()).Value;
+            user = IntegerOrHash(text);
             return true;
         }
 
@@ -30,7 +30,29 @@ internal static class UserText
         }
 
         reason = RejectionReason.WrongType;
-        message = "The user must be a whole number in the 64-bit range; map a text identity with LogColumns.WithUserIdentity.";
+        message = $"The user '{RecordSink.Mask(text)}' must be a whole number in the 64-bit range; map a text identity with LogColumns.WithUserIdentity.";
         return false;
+    }
+
+    /// <summary>Returns the integer key of integer text (an optional '-' and ASCII digits in the 64-bit range), else the XXH3 hash of the UTF-8 text, as <see cref="UserKey.FromText"/>.</summary>
+    /// <remarks>The rule that makes a numeric user and a text user of the same digits one key in every format.</remarks>
+    public static long IntegerOrHash(ReadOnlySpan<char> text) =>
+        TryInteger(text, out long user) ? user : UserKey.FromText(text.ToString()).Value;
+
+    /// <summary>Returns the integer of UTF-8 integer text (an optional '-' and ASCII digits in the 64-bit range), as <see cref="IntegerOrHash"/> reads it.</summary>
+    public static bool TryInteger(ReadOnlySpan<byte> text, out long user)
+    {
+        user = 0;
+        ReadOnlySpan<byte> digits = !text.IsEmpty && text[0] == (byte)'-' ? text[1..] : text;
+        return !digits.IsEmpty && !digits.ContainsAnyExceptInRange((byte)'0', (byte)'9')
+            && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out user);
+    }
+
+    private static bool TryInteger(ReadOnlySpan<char> text, out long user)
+    {
+        user = 0;
+        ReadOnlySpan<char> digits = !text.IsEmpty && text[0] == '-' ? text[1..] : text;
+        return !digits.IsEmpty && !digits.ContainsAnyExceptInRange('0', '9')
+            && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out user);
     }
 }

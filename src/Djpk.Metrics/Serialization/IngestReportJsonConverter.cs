@@ -10,7 +10,8 @@ namespace Djpk.Metrics.Serialization;
 /// <summary>Converts an <see cref="IngestReport"/> to and from an object of its counts, its rejections by reason and the rejections kept.</summary>
 /// <remarks>
 /// <para>Immutable. The schema:
-/// <c>{"rowsRead":3,"accepted":2,"rejected":1,"blankLines":0,"bytesRead":180,"mappedChannels":0,"mappedSegments":0,"isComplete":true,"elapsed":"00:00:00.0150000","rejectedByReason":{"missingOffset":1},"rejections":[{"line":2,"column":"timestamp","reason":"missingOffset","message":"…"}]}</c>.
+/// <c>{"rowsRead":3,"accepted":2,"rejected":1,"blankLines":0,"bytesRead":180,"mappedChannels":0,"mappedSegments":0,"resolvedLocalTimes":0,"isComplete":true,"elapsed":"00:00:00.0150000","rejectedByReason":{"missingOffset":1},"rejections":[{"line":2,"column":"timestamp","reason":"missingOffset","message":"…","problems":[{"column":"timestamp","reason":"missingOffset","message":"…"}]}]}</c>.
+/// A rejection's <c>column</c>, <c>reason</c> and <c>message</c> are its first problem's; <c>problems</c> lists them all.
 /// <c>rejectedByReason</c> lists only the reasons with rejections, in <see cref="RejectionReason"/> order, with camelCase
 /// names; <c>elapsed</c> is the invariant constant ("c") <see cref="TimeSpan"/> format.</para>
 /// <para>Reading rebuilds an equal report; <c>rowsRead</c> is derived and must equal <c>accepted + rejected</c>, and the
@@ -30,7 +31,7 @@ public sealed class IngestReportJsonConverter : JsonConverter<IngestReport>
     {
         JsonText.StartObject(ref reader, What);
         long? accepted = null, rejected = null, rowsRead = null;
-        long blankLines = 0, bytesRead = 0, mappedChannels = 0, mappedSegments = 0;
+        long blankLines = 0, bytesRead = 0, mappedChannels = 0, mappedSegments = 0, resolvedLocalTimes = 0;
         bool isComplete = true;
         TimeSpan elapsed = TimeSpan.Zero;
         long[] byReason = new long[Enum.GetValues<RejectionReason>().Length];
@@ -54,6 +55,7 @@ public sealed class IngestReportJsonConverter : JsonConverter<IngestReport>
                 case "bytesRead": bytesRead = Count(ref reader, property); break;
                 case "mappedChannels": mappedChannels = Count(ref reader, property); break;
                 case "mappedSegments": mappedSegments = Count(ref reader, property); break;
+                case "resolvedLocalTimes": resolvedLocalTimes = Count(ref reader, property); break;
                 case "isComplete": isComplete = JsonText.ReadBoolean(ref reader, property); break;
                 case "elapsed": elapsed = Elapsed(ref reader); break;
                 case "rejectedByReason": ReadByReason(ref reader, byReason); break;
@@ -74,7 +76,7 @@ public sealed class IngestReportJsonConverter : JsonConverter<IngestReport>
             throw new JsonException($"{What}'s 'rejectedByReason' must add up to 'rejected' ({JsonText.Invariant(r)}); it adds up to {JsonText.Invariant(byReason.Sum())}.");
         }
 
-        return new IngestReport(a, r, blankLines, bytesRead, mappedChannels, mappedSegments, byReason, rejections.ToImmutable(), isComplete, elapsed);
+        return new IngestReport(a, r, blankLines, bytesRead, mappedChannels, mappedSegments, resolvedLocalTimes, byReason, rejections.ToImmutable(), isComplete, elapsed);
     }
 
     /// <summary>Writes <paramref name="value"/> as its counts, its rejections by reason and the rejections kept.</summary>
@@ -94,6 +96,7 @@ public sealed class IngestReportJsonConverter : JsonConverter<IngestReport>
         writer.WriteNumber("bytesRead", value.BytesRead);
         writer.WriteNumber("mappedChannels", value.MappedChannels);
         writer.WriteNumber("mappedSegments", value.MappedSegments);
+        writer.WriteNumber("resolvedLocalTimes", value.ResolvedLocalTimes);
         writer.WriteBoolean("isComplete", value.IsComplete);
         writer.WriteString("elapsed", value.Elapsed.ToString("c", CultureInfo.InvariantCulture));
         writer.WriteStartObject("rejectedByReason");
@@ -114,6 +117,17 @@ public sealed class IngestReportJsonConverter : JsonConverter<IngestReport>
             writer.WriteString("column", rejection.Column);
             writer.WriteString("reason", JsonText.Name(rejection.Reason));
             writer.WriteString("message", rejection.Message);
+            writer.WriteStartArray("problems");
+            foreach (IngestProblem problem in rejection.Problems)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("column", problem.Column);
+                writer.WriteString("reason", JsonText.Name(problem.Reason));
+                writer.WriteString("message", problem.Message);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
             writer.WriteEndObject();
         }
 
@@ -171,6 +185,7 @@ public sealed class IngestReportJsonConverter : JsonConverter<IngestReport>
             long? line = null;
             string column = string.Empty, message = string.Empty;
             RejectionReason? reason = null;
+            ImmutableArray<IngestProblem>.Builder problems = ImmutableArray.CreateBuilder<IngestProblem>();
             while (true)
             {
                 JsonText.Next(ref reader);
@@ -187,6 +202,7 @@ public sealed class IngestReportJsonConverter : JsonConverter<IngestReport>
                     case "column": column = JsonText.ReadString(ref reader, property); break;
                     case "reason": reason = JsonText.ReadEnum<RejectionReason>(ref reader, property); break;
                     case "message": message = JsonText.ReadString(ref reader, property); break;
+                    case "problems": ReadProblems(ref reader, problems); break;
                     default: reader.Skip(); break;
                 }
             }
@@ -197,7 +213,50 @@ public sealed class IngestReportJsonConverter : JsonConverter<IngestReport>
                 throw new JsonException($"A rejection's 'line' must be 1 or more; found {JsonText.Invariant(l)}.");
             }
 
-            rejections.Add(new IngestRejection(l, column, reason ?? throw JsonText.Missing("A rejection", "reason"), message));
+            rejections.Add(problems.Count > 0
+                ? new IngestRejection(l, problems.ToImmutable())
+                : new IngestRejection(l, column, reason ?? throw JsonText.Missing("A rejection", "reason"), message));
+        }
+    }
+
+    private static void ReadProblems(ref Utf8JsonReader reader, ImmutableArray<IngestProblem>.Builder problems)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new JsonException($"'problems' must be an array of objects; found {JsonText.Describe(ref reader)}.");
+        }
+
+        while (true)
+        {
+            JsonText.Next(ref reader);
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                return;
+            }
+
+            JsonText.StartObject(ref reader, "A problem");
+            string column = string.Empty, message = string.Empty;
+            RejectionReason? reason = null;
+            while (true)
+            {
+                JsonText.Next(ref reader);
+                if (reader.TokenType == JsonTokenType.EndObject)
+                {
+                    break;
+                }
+
+                string property = reader.GetString()!;
+                JsonText.Next(ref reader);
+                switch (property)
+                {
+                    case "column": column = JsonText.ReadString(ref reader, property); break;
+                    case "reason": reason = JsonText.ReadEnum<RejectionReason>(ref reader, property); break;
+                    case "message": message = JsonText.ReadString(ref reader, property); break;
+                    default: reader.Skip(); break;
+                }
+            }
+
+            problems.Add(new IngestProblem(column, reason ?? throw JsonText.Missing("A problem", "reason"), message));
         }
     }
 }

@@ -65,12 +65,12 @@ public class DocSnippetTests
                 CSharpSyntaxTree.ParseText(snippet.Code, CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest), path: where),
             ],
             References.Value,
-            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(snippet.Library ? OutputKind.DynamicallyLinkedLibrary : OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
         using var image = new MemoryStream();
         Microsoft.CodeAnalysis.Emit.EmitResult emitted = compilation.Emit(image);
         string[] errors = [.. emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => Describe(file, line, d))];
         Assert.True(emitted.Success, $"The C# block at {where} does not compile:\n{string.Join('\n', errors)}");
-        if (!snippet.Run)
+        if (!snippet.Run || snippet.Library)
         {
             return;
         }
@@ -165,7 +165,7 @@ public class DocSnippetTests
     private static IEnumerable<string> DocFiles() =>
         [.. Directory.GetFiles(Path.Combine(Root(), "docs"), "*.md").Select(p => "docs/" + Path.GetFileName(p)).Prepend("README.md").Order(StringComparer.Ordinal)];
 
-    private sealed record Snippet(int Line, string Code, bool Run, string? Output, IReadOnlyList<string> Expected)
+    private sealed record Snippet(int Line, string Code, bool Run, string? Output, IReadOnlyList<string> Expected, bool Library)
     {
         // "Console.WriteLine(…);   // text", the statement alone on its line.
         private static readonly System.Text.RegularExpressions.Regex StatedOutput = new(@"^\s*Console\.WriteLine\(.*\);\s*// (.*)$");
@@ -203,6 +203,7 @@ public class DocSnippetTests
                 }
 
                 bool run = previous < 0 || lines[previous].Trim() != "<!-- snippet: compile-only -->";
+                bool library = previous >= 0 && lines[previous].Trim() == "<!-- snippet: library -->";
                 int next = i + 1;
                 while (next < lines.Length && lines[next].Trim().Length == 0)
                 {
@@ -221,7 +222,7 @@ public class DocSnippetTests
                     output = text.ToString();
                 }
 
-                yield return new Snippet(start + 1, code.ToString(), run, output, expected);
+                yield return new Snippet(start + 1, code.ToString(), run, output, expected, library);
             }
         }
     }

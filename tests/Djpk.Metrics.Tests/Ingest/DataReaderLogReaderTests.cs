@@ -108,6 +108,28 @@ public sealed class DataReaderLogReaderTests : IDisposable
         new InteractionLogBuilder(log.Catalog).AddRange(log.Select(c => new Consultation(
             Instant.FromUnixTimeTicks(c.Timestamp.ToUnixTimeTicks() / 10 * 10), c.Channel, c.Segment, c.Topic, c.User))).Build();
 
+    [Fact]
+    public void Read_SqliteExportWithUnixSecondsNamesAndConstant_IsRead()
+    {
+        using var sqlite = new SqliteConnection($"Data Source={Path.Combine(_folder, "export.sqlite")}");
+        sqlite.Open();
+        Execute(sqlite, """
+            CREATE TABLE panggilan (waktu INTEGER, kategori TEXT, kontak TEXT, petugas TEXT);
+            INSERT INTO panggilan VALUES (1701656100, 'Kementerian/Lembaga', ' Operator@Pemda.go.id', 'Ani'), (1701656160, 'Faks', '', 'Budi');
+            """);
+        using System.Data.Common.DbCommand query = sqlite.CreateCommand();
+        query.CommandText = "SELECT * FROM panggilan";
+        using System.Data.Common.DbDataReader reader = query.ExecuteReader();
+        IngestOptions options = LogText.Collect.WithTimestampFormats(TimestampFormat.UnixSeconds).WithUserNormalization(UserNormalization.Email);
+        LogColumns columns = LogColumns.Default.WithNames(timestamp: "waktu", segment: "kategori", user: "kontak").WithUserIdentity().WithConstantChannel(DjpkChannels.Phone);
+
+        IngestResult result = DataReaderLogReader.Read(reader, options, columns);
+
+        Consultation c = Assert.Single(result.Log);
+        Assert.Equal((Instant.FromUnixTimeSeconds(1_701_656_100), DjpkChannels.Phone, DjpkSegments.KementerianLembaga, UserKey.FromText("operator@pemda.go.id")), (c.Timestamp, c.Channel, c.Segment, c.User));
+        Assert.Equal([RejectionReason.UnknownSegment, RejectionReason.MissingField], result.Report.Rejections[0].Problems.Select(p => p.Reason));
+    }
+
     private static void Execute(System.Data.Common.DbConnection connection, string sql)
     {
         using System.Data.Common.DbCommand command = connection.CreateCommand();

@@ -14,7 +14,7 @@ public class HardeningTests
     private const string Row = """{"timestamp":"TS","channel":"whatsapp","segment":"pemda","user":42}""";
 
     private static readonly Instant MinSupported = Instant.FromUtc(1, 1, 1, 18, 0);
-    private static readonly Instant MaxSupported = Instant.FromUtc(9998, 12, 31, 5, 59, 59) + Duration.FromTicks(9_999_999);
+    private static readonly Instant MaxSupported = Instant.FromUtc(9999, 12, 26, 5, 59, 59) + Duration.FromTicks(9_999_999);
 
     public static TheoryData<string> OutOfRange => new()
     {
@@ -23,7 +23,8 @@ public class HardeningTests
         "0001-01-01T17:59:59.9999999Z",
         "9999-12-31T23:59:59-00:01",     // finding 1, the mirror case: 10000-01-01T00:00:59Z
         "9999-12-31T06:00:00Z",          // local year 10000 at +18:00
-        "9998-12-31T06:00:00Z",          // local year 9999 at +18:00: its last period is not aggregated yet
+        "9999-12-31T06:00:00.0000001Z",
+        "9999-12-26T06:00:00Z",          // 9999-12-27 at +18:00: its ISO week ends in year 10000
         "9999-12-31T05:59:59.9999999Z",
     };
 
@@ -34,6 +35,10 @@ public class HardeningTests
         { "9998-12-31T05:59:59.9999999Z", "9998-12-31T05:59:59.9999999Z" },
         { "9998-12-31T23:59:59.9999999+18:00", "9998-12-31T05:59:59.9999999Z" },
         { "9998-12-30T11:59:59.9999999-18:00", "9998-12-31T05:59:59.9999999Z" },
+        { "9998-12-31T06:00:00Z", "9998-12-31T06:00:00Z" },                         // local year 9999 at +18:00
+        { "9999-12-26T05:59:59.9999999Z", "9999-12-26T05:59:59.9999999Z" },         // the last tick of 9999-12-26 at +18:00
+        { "9999-12-26T23:59:59.9999999+18:00", "9999-12-26T05:59:59.9999999Z" },
+        { "9999-12-25T11:59:59.9999999-18:00", "9999-12-26T05:59:59.9999999Z" },
     };
 
     [Theory]
@@ -46,7 +51,7 @@ public class HardeningTests
         {
             IngestRejection rejection = Assert.Single(result.Report.Rejections);
             Assert.Equal((RejectionReason.InvalidTimestamp, "timestamp"), (rejection.Reason, rejection.Column));
-            Assert.Contains("0001-01-01T18:00:00Z to 9998-12-31T05:59:59.9999999Z", rejection.Message, StringComparison.Ordinal);
+            Assert.Contains("0001-01-01T18:00:00Z to 9999-12-26T05:59:59.9999999Z", rejection.Message, StringComparison.Ordinal);
             Assert.Empty(result.Log);
         }
 

@@ -52,7 +52,7 @@ public class JsonLinesLogReaderTests
     [InlineData("""[{"timestamp":"2023-12-04T09:15:00Z"}]""", RejectionReason.Malformed, "")]
     public void Read_BadLine_IsRejectedWithReasonAndColumn(string line, RejectionReason reason, string column)
     {
-        IngestResult result = LogText.ReadJson(Good + "\n" + line + "\n" + Good, LogText.Collect);
+        IngestResult result = LogText.ReadJson(Good + "\n" + line + "\n" + Good, LogText.Collect, LogText.Strict);
 
         Assert.Equal(2, result.Log.Count);
         Assert.Equal(1, result.Report.Rejected);

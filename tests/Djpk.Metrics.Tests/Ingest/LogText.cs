@@ -10,9 +10,12 @@ internal static class LogText
 {
     public static IngestOptions Collect { get; } = DjpkProfile.IngestOptions.Collecting();
 
-    public static IngestResult ReadJson(string text, IngestOptions? options = null) => ReadJson(Encoding.UTF8.GetBytes(text), options);
+    public static LogColumns Strict { get; } = LogColumns.Default.WithUnknownFields(UnknownFieldPolicy.Reject);
 
-    public static IngestResult ReadJson(byte[] bytes, IngestOptions? options = null) => JsonLinesLogReader.Read(new MemoryStream(bytes), options ?? DjpkProfile.IngestOptions);
+    public static IngestResult ReadJson(string text, IngestOptions? options = null, LogColumns? columns = null) => ReadJson(Encoding.UTF8.GetBytes(text), options, columns);
+
+    public static IngestResult ReadJson(byte[] bytes, IngestOptions? options = null, LogColumns? columns = null) =>
+        JsonLinesLogReader.Read(new MemoryStream(bytes), options ?? DjpkProfile.IngestOptions, columns);
 
     public static IngestResult ReadCsv(string text, char delimiter = ',', IngestOptions? options = null, LogColumns? columns = null) =>
         ReadCsv(Encoding.UTF8.GetBytes(text), delimiter, options, columns);

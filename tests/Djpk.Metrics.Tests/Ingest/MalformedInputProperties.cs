@@ -110,7 +110,7 @@ public class MalformedInputProperties
     public Property JsonLines_Collect_NeverThrowsAccountsForEveryLineAndKeepsTheValidOnes(MixedFile file)
     {
         byte[] bytes = MixedFiles.JsonLines(file);
-        IngestResult result = JsonLinesLogReader.Read(new MemoryStream(bytes), DjpkProfile.IngestOptions.Collecting(maxRejectionDetails: 5));
+        IngestResult result = JsonLinesLogReader.Read(new MemoryStream(bytes), DjpkProfile.IngestOptions.Collecting(maxRejectionDetails: 5), LogText.Strict);
         IngestReport report = result.Report;
         Consultation[] valid = [.. file.Records.Where((_, i) => file.Damages[i] == Damage.None)];
         int blanks = file.Damages.Count(d => d == Damage.Blank);

@@ -14,6 +14,7 @@ public class IngestReportJsonConverterTests
         bytesRead: 180,
         mappedChannels: 0,
         mappedSegments: 1,
+        resolvedLocalTimes: 0,
         byReason: [0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
         rejections: [new IngestRejection(2, "timestamp", RejectionReason.MissingOffset, "A timestamp must have an offset.")],
         isComplete: true,
@@ -22,7 +23,7 @@ public class IngestReportJsonConverterTests
     [Fact]
     public void Serialize_SmallReport_WritesTheDocumentedSchema() =>
         Assert.Equal(
-            """{"rowsRead":3,"accepted":2,"rejected":1,"blankLines":1,"bytesRead":180,"mappedChannels":0,"mappedSegments":1,"isComplete":true,"elapsed":"00:00:00.0150000","rejectedByReason":{"missingOffset":1},"rejections":[{"line":2,"column":"timestamp","reason":"missingOffset","message":"A timestamp must have an offset."}]}""",
+            """{"rowsRead":3,"accepted":2,"rejected":1,"blankLines":1,"bytesRead":180,"mappedChannels":0,"mappedSegments":1,"resolvedLocalTimes":0,"isComplete":true,"elapsed":"00:00:00.0150000","rejectedByReason":{"missingOffset":1},"rejections":[{"line":2,"column":"timestamp","reason":"missingOffset","message":"A timestamp must have an offset.","problems":[{"column":"timestamp","reason":"missingOffset","message":"A timestamp must have an offset."}]}]}""",
             JsonSerializer.Serialize(Small, DjpkJson.Options));
 
     [Fact]
@@ -40,6 +41,20 @@ public class IngestReportJsonConverterTests
             """);
         IngestReport report = JsonLinesLogReader.Read(new MemoryStream(log), DjpkProfile.IngestOptions.Collecting()).Report;
         Assert.Equal(2, report.Rejected);
+
+        AssertRoundTrips(report);
+    }
+
+    [Fact]
+    public void Deserialize_RowWithTwoProblems_KeepsBoth()
+    {
+        byte[] log = Encoding.UTF8.GetBytes(
+            """
+            {"timestamp":"2023-12-01T08:00:00","channel":"fax","segment":"pemda","user":"a@example.org"}
+
+            """);
+        IngestReport report = JsonLinesLogReader.Read(new MemoryStream(log), DjpkProfile.IngestOptions.Collecting()).Report;
+        Assert.Equal(2, report.Rejections.Single().Problems.Length);
 
         AssertRoundTrips(report);
     }
