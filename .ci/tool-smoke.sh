@@ -8,7 +8,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' src/Directory.Build.props)
 
-for package in Djpk.Metrics Djpk.Metrics.Csv Djpk.Metrics.Statistics Djpk.Metrics.Reporting Djpk.Metrics.Tool; do
+for package in Djpk.Metrics Djpk.Metrics.Csv Djpk.Metrics.Phone Djpk.Metrics.Statistics Djpk.Metrics.Reporting Djpk.Metrics.Tool; do
   dotnet pack "src/$package" -c Release -o "$work/feed" --nologo -v quiet
 done
 test -f "$work/feed/Djpk.Metrics.Tool.$version.nupkg"

@@ -109,7 +109,6 @@ internal static class LogLoader
         }
     }
 
-    // The JSON Lines reader of this library version has a fixed schema: --column does not apply to it yet.
     private static IngestResult ReadJsonLines(Stream stream, LogReadSettings settings, IProgress<IngestProgress>? progress) =>
-        JsonLinesLogReader.Read(stream, settings.Options, progress);
+        JsonLinesLogReader.Read(stream, settings.Options, settings.Columns, progress);
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Djpk.Metrics.Ingest;
+using Djpk.Metrics.Phone;
 using Djpk.Metrics.Profiles;
 using NodaTime;
 
@@ -20,7 +21,7 @@ internal sealed class LogReadingOptions
         Delimiter = new Option<string?>("--delimiter") { Description = "The CSV delimiter, one character (default ','; 'tab' for a tab).", HelpName = "C" };
         TimestampFormats = new Option<string[]>("--timestamp-format")
         {
-            Description = "A NodaTime pattern for timestamps, e.g. 'dd/MM/yyyy HH:mm' (repeatable; tried in order; ISO-8601 always).",
+            Description = "A timestamp format, tried in order after ISO-8601 (repeatable): a NodaTime pattern such as 'dd/MM/yyyy HH:mm', or iso, unix-seconds, unix-ms, excel.",
             HelpName = "PATTERN",
             Arity = ArgumentArity.OneOrMore,
         };
@@ -31,8 +32,8 @@ internal sealed class LogReadingOptions
             HelpName = "FIELD=HEADER",
             Arity = ArgumentArity.OneOrMore,
         };
-        Channel = new Option<string?>("--channel") { Description = "One channel for the whole file (a file that is all one channel).", HelpName = "VALUE" };
-        Segment = new Option<string?>("--segment") { Description = "One segment for the whole file.", HelpName = "VALUE" };
+        Channel = new Option<string?>("--channel") { Description = "One channel id for the whole file (a file that is all one channel), e.g. phone.", HelpName = "VALUE" };
+        Segment = new Option<string?>("--segment") { Description = "One segment id for the whole file, e.g. pemda.", HelpName = "VALUE" };
         Aliases = new Option<string[]>("--alias")
         {
             Description = "Read TEXT as a channel or segment id (repeatable): channel:TEXT=ID or segment:TEXT=ID.",
@@ -49,7 +50,7 @@ internal sealed class LogReadingOptions
         Policy.AcceptOnlyFromAmong("strict", "collect");
         UserIdentity = new Option<string?>("--user-identity")
         {
-            Description = "What the user column holds: number (a 64-bit key, the default), text (an identity, hashed), email or phone (normalised, then hashed).",
+            Description = "What the user column holds: number (a 64-bit key), text (an identity hashed as written), email (trimmed, lower-case) or phone (E.164, default region ID), then hashed. Default: the reader's rule (integers are keys, text is hashed).",
             HelpName = "email|phone|text|number",
         };
         UserIdentity.AcceptOnlyFromAmong("email", "phone", "text", "number");
@@ -132,30 +133,92 @@ internal sealed class LogReadingOptions
             names.GetValueOrDefault("user"),
             names.GetValueOrDefault("id"));
 
-        columns = parse.GetValue(UserIdentity) switch
+        (columns, options) = parse.GetValue(UserIdentity) switch
         {
-            null => columns,
-            "number" => columns.WithUserIdentity(isText: false),
-            "text" => columns.WithUserIdentity(isText: true),
-            string other => throw ToolException.Usage($"--user-identity {other}: this version of the library cannot normalise {other} identities yet; use text (hashed as written) or number."),
+            null => (columns, options),
+            "number" => (columns.WithUserIdentity(isText: false), options),
+            "text" => (columns.WithUserIdentity(isText: true), options.WithUserNormalization(UserNormalization.Verbatim)),
+            "email" => (columns.WithUserIdentity(isText: true), options.WithUserNormalization(UserNormalization.Email)),
+            "phone" => (columns.WithUserIdentity(isText: true), options.WithUserNormalization(PhoneNormalization.E164("ID"))),
+            string other => throw ToolException.Usage($"--user-identity: '{other}' is not email, phone, text or number."),
         };
 
-        if (parse.GetValue(TimestampFormats) is { Length: > 0 })
+        if (parse.GetValue(TimestampFormats) is { Length: > 0 } patterns)
         {
-            throw ToolException.Usage("--timestamp-format: this version of the library reads ISO-8601 timestamps only.");
+            options = options.WithTimestampFormats([.. TimestampFormatsOf(patterns)]);
         }
 
-        if (parse.GetValue(Channel) is not null || parse.GetValue(Segment) is not null)
+        if (parse.GetValue(Channel) is { } channel)
         {
-            throw ToolException.Usage("--channel/--segment: this version of the library cannot read a constant channel or segment yet.");
+            columns = columns.WithConstantChannel(ParseId(channel, "--channel", id => new Channel(id), options.Catalog.Contains));
         }
 
-        if (parse.GetValue(Aliases) is { Length: > 0 })
+        if (parse.GetValue(Segment) is { } segment)
         {
-            throw ToolException.Usage("--alias: this version of the library matches channel and segment ids exactly and has no aliases yet.");
+            columns = columns.WithConstantSegment(ParseId(segment, "--segment", id => new UserSegment(id), options.Catalog.Contains));
+        }
+
+        foreach (string alias in parse.GetValue(Aliases) ?? [])
+        {
+            options = WithAlias(options, alias);
         }
 
         return new LogReadSettings(options, columns, ParseDelimiter(parse.GetValue(Delimiter)), policy, format);
+    }
+
+    // ISO-8601 first unless the user places it (as "iso"); the named numeric formats by name; anything else a NodaTime pattern.
+    private static IEnumerable<TimestampFormat> TimestampFormatsOf(string[] patterns)
+    {
+        if (!patterns.Contains("iso"))
+        {
+            yield return TimestampFormat.Iso;
+        }
+
+        foreach (string pattern in patterns)
+        {
+            TimestampFormat format;
+            try
+            {
+                format = pattern switch
+                {
+                    "iso" => TimestampFormat.Iso,
+                    "unix-seconds" => TimestampFormat.UnixSeconds,
+                    "unix-ms" => TimestampFormat.UnixMilliseconds,
+                    "excel" => TimestampFormat.ExcelSerial,
+                    _ => TimestampFormat.Pattern(pattern),
+                };
+            }
+            catch (ArgumentException e)
+            {
+                throw ToolException.Usage($"--timestamp-format: '{pattern}' is not a NodaTime pattern: {e.Message}");
+            }
+
+            yield return format;
+        }
+    }
+
+    private static IngestOptions WithAlias(IngestOptions options, string alias)
+    {
+        int colon = alias.IndexOf(':', StringComparison.Ordinal);
+        int equals = alias.LastIndexOf('=');
+        string kind = colon > 0 ? alias[..colon] : string.Empty;
+        if (kind is not ("channel" or "segment") || equals <= colon + 1 || equals == alias.Length - 1)
+        {
+            throw ToolException.Usage($"--alias: '{alias}' is not channel:TEXT=ID or segment:TEXT=ID.");
+        }
+
+        string text = alias[(colon + 1)..equals];
+        string id = alias[(equals + 1)..];
+        try
+        {
+            return kind == "channel"
+                ? options.WithChannelAlias(text, ParseId(id, "--alias", i => new Channel(i), options.Catalog.Contains)!.Value)
+                : options.WithSegmentAlias(text, ParseId(id, "--alias", i => new UserSegment(i), options.Catalog.Contains)!.Value);
+        }
+        catch (ArgumentException e)
+        {
+            throw ToolException.Usage($"--alias: '{alias}': {e.Message}");
+        }
     }
 
     private static char ParseDelimiter(string? text) => text switch

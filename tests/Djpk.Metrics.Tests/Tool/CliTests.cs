@@ -219,6 +219,43 @@ public sealed class CliTests : IDisposable
         Assert.Equal(1, fails);
     }
 
+    [Fact]
+    public void ReadingFlags_AnExportInItsOwnShape_ReadsWithoutAConverter()
+    {
+        string path = WriteLog("export.csv", string.Join('\n',
+            "Waktu;Kanal;Instansi;Perihal;Email",
+            "31/12/2023 14:05;WhatsApp;Pemda;DBH;Operator@Pemda.go.id",
+            "30/12/2023 09:00;Telepon;Kementerian/Lembaga;DAU;operator@pemda.go.id ",
+            "29/12/2023 23:30;Surat;Pemda;DAU;other@example.org",
+            "29/11/2023 08:00;whatsapp;DPRD;DAU;third@example.org") + "\n");
+        string[] flags =
+        [
+            "--delimiter", ";", "--timestamp-format", "dd/MM/yyyy HH:mm",
+            "--column", "timestamp=Waktu", "--column", "channel=Kanal", "--column", "segment=Instansi", "--column", "topic=Perihal", "--column", "user=Email",
+            "--alias", "channel:Surat=email", "--fallback-segment", "lainnya", "--user-identity", "email",
+        ];
+
+        (int code, string output, string error) = Run(["aggregate", "--log", path, "--by", "channel", "--distinct-users", .. flags]);
+        (int total, string users, _) = Run(["aggregate", "--log", path, "--by", "segment", "--grain", "year", "--distinct-users", .. flags]);
+
+        Assert.Equal(string.Empty, error);
+        Assert.Equal(0, code);
+        Assert.Equal("period,channel,users\n2023-11,whatsapp,1\n2023-12,whatsapp,1\n2023-12,phone,1\n2023-12,email,1\n", output);
+        Assert.Equal(0, total);
+        Assert.Equal("period,segment,users\n2023,pemda,2\n2023,kementerian-lembaga,1\n2023,lainnya,1\n", users);   // one operator in two spellings
+    }
+
+    [Fact]
+    public void ReadingFlags_ConstantChannel_AppliesToEveryRow()
+    {
+        string path = WriteLog("phone.csv", "timestamp,segment,user\n2023-12-01T09:00:00+07:00,pemda,1\n2023-12-02T09:00:00+07:00,akademisi,2\n");
+
+        (int code, string output, _) = Run("aggregate", "--log", path, "--by", "channel", "--channel", "phone");
+
+        Assert.Equal(0, code);
+        Assert.Equal("period,channel,count\n2023-12,phone,2\n", output);
+    }
+
     [Theory]
     [InlineData("report", "--log", "x.csv")]                                  // --month missing
     [InlineData("report", "--log", "x.csv", "--month", "2023-13")]
@@ -228,6 +265,10 @@ public sealed class CliTests : IDisposable
     [InlineData("ingest", "x.csv", "--zone", "Asia/Atlantis")]
     [InlineData("ingest", "x.csv", "--column", "when=waktu")]
     [InlineData("ingest", "x.csv", "--fallback-segment", "alien")]
+    [InlineData("ingest", "x.csv", "--alias", "channel:WA")]
+    [InlineData("ingest", "x.csv", "--alias", "region:Jawa=pemda")]
+    [InlineData("ingest", "x.csv", "--channel", "telegram")]
+    [InlineData("ingest", "x.csv", "--user-identity", "fingerprint")]
     [InlineData("verify", "--text", "x.txt")]                                 // neither --figures nor --log
     [InlineData("frobnicate")]
     public void Usage_Errors_AreOneLineOnStderrWithExitCodeTwo(params string[] args)
