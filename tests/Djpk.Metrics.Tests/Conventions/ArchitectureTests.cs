@@ -27,6 +27,7 @@ public class ArchitectureTests
         ["Djpk.Metrics.Web"] = 3,
         ["Djpk.Metrics.InformationRequests"] = 3,
         ["Djpk.Metrics.Complaints"] = 3,
+        ["Djpk.Metrics.Service"] = 3,
         ["Djpk.Metrics.Serialization"] = 3,
         ["Djpk.Metrics.Csv"] = 3,
         ["Djpk.Metrics.Phone"] = 3,
