@@ -203,7 +203,12 @@ public static class ParquetLogReader
         try
         {
             Type type = field.ClrType;
-            if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
+            if (type == typeof(ReadOnlyMemory<char>))
+            {
+                return await Values<ReadOnlyMemory<char>>(group, field, n, cancellationToken).ConfigureAwait(false); // slices of one buffer: no string per cell
+            }
+
+            if (type == typeof(string))
             {
                 var values = new string?[n];
                 await group.ReadAsync(field, values.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -250,6 +255,8 @@ public static class ParquetLogReader
         long?[] a => a[i],
         int[] a => a[i],
         int?[] a => a[i],
+        ReadOnlyMemory<char>[] a => a[i].ToString(),
+        ReadOnlyMemory<char>?[] a => a[i]?.ToString(),
         DateTimeOffset[] a => a[i],
         DateTimeOffset?[] a => a[i],
         short[] a => a[i],
@@ -260,6 +267,31 @@ public static class ParquetLogReader
         uint?[] a => a[i],
         _ => column,
     };
+
+    /// <summary>Returns 2 and the text of cell <paramref name="i"/> of a text column, 1 for a NULL cell, 0 when the column is not text.</summary>
+    private static int Text(object column, int i, out ReadOnlySpan<char> text)
+    {
+        text = default;
+        switch (column)
+        {
+            case ReadOnlyMemory<char>[] required:
+                text = required[i].Span;
+                return 2;
+            case ReadOnlyMemory<char>?[] optional:
+                if (optional[i] is not { } value)
+                {
+                    return 1;
+                }
+
+                text = value.Span;
+                return 2;
+            case string?[] strings:
+                text = strings[i];
+                return strings[i] is null ? 1 : 2;
+            default:
+                return Cell(column, i) is null ? 1 : 0;
+        }
+    }
 
     private static void ParseRow(Cells cells, int i, RecordSink sink, LogColumns columns, long row, Map map)
     {
@@ -275,6 +307,13 @@ public static class ParquetLogReader
                 problems.Add(columns.Timestamp, RejectionReason.InvalidTimestamp, TimestampText.OutOfRangeMessage);
             }
         }
+        else if (Text(cells.Timestamp!, i, out ReadOnlySpan<char> timestampText) == 2)
+        {
+            if (!sink.TryTimestamp(timestampText, out ticks, out resolved, out RejectionReason reason, out string message))
+            {
+                problems.Add(columns.Timestamp, reason, message);
+            }
+        }
         else if (!TryTimestamp(Cell(cells.Timestamp!, i), map.TimestampUtc, sink, out ticks, out resolved, out RejectionReason reason, out string message))
         {
             problems.Add(columns.Timestamp, reason, message);
@@ -284,10 +323,10 @@ public static class ParquetLogReader
         bool channelMapped = false;
         if (channel < 0)
         {
-            object? value = Cell(cells.Channel!, i);
-            if (value is not string id || id.Length == 0)
+            int kind = Text(cells.Channel!, i, out ReadOnlySpan<char> id);
+            if (kind != 2 || id.Length == 0)
             {
-                problems.Add(columns.Channel, value is null or string ? RejectionReason.MissingField : RejectionReason.WrongType, "The channel must be a non-empty text id, name or alias.");
+                problems.Add(columns.Channel, kind == 0 ? RejectionReason.WrongType : RejectionReason.MissingField, "The channel must be a non-empty text id, name or alias.");
             }
             else if ((channel = map.ChannelCode(sink, id, out channelMapped)) < 0)
             {
@@ -299,10 +338,10 @@ public static class ParquetLogReader
         bool segmentMapped = false;
         if (segment < 0)
         {
-            object? value = Cell(cells.Segment!, i);
-            if (value is not string id || id.Length == 0)
+            int kind = Text(cells.Segment!, i, out ReadOnlySpan<char> id);
+            if (kind != 2 || id.Length == 0)
             {
-                problems.Add(columns.Segment, value is null or string ? RejectionReason.MissingField : RejectionReason.WrongType, "The segment must be a non-empty text id, name or alias.");
+                problems.Add(columns.Segment, kind == 0 ? RejectionReason.WrongType : RejectionReason.MissingField, "The segment must be a non-empty text id, name or alias.");
             }
             else if ((segment = map.SegmentCode(sink, id, out segmentMapped)) < 0)
             {
@@ -311,9 +350,11 @@ public static class ParquetLogReader
         }
 
         Topic topic = Topic.Unspecified;
-        if (cells.Topic is not null && Cell(cells.Topic, i) is { } topicValue)
+        ReadOnlySpan<char> name = default;
+        int topicKind = cells.Topic is null ? 1 : Text(cells.Topic, i, out name);
+        if (topicKind != 1)
         {
-            if (topicValue is not string name)
+            if (topicKind == 0)
             {
                 problems.Add(columns.Topic, RejectionReason.WrongType, "The topic must be text.");
             }
@@ -332,14 +373,29 @@ public static class ParquetLogReader
         {
             user = keys[i]; // the fast path: a required INT64 key, as the writer writes
         }
-        else if (!TryUser(Cell(cells.User!, i), columns.UserIsText, sink, out user, out RejectionReason reason, out string message))
+        else if (Text(cells.User!, i, out ReadOnlySpan<char> userText) == 2)
+        {
+            bool valid = columns.UserIsText
+                ? sink.TryTextUser(userText, out user, out RejectionReason reason, out string message)
+                : UserText.TryParse(userText, false, out user, out reason, out message);
+            if (!valid)
+            {
+                problems.Add(columns.User, reason, message);
+            }
+        }
+        else if (!TryUser(Cell(cells.User!, i), columns.UserIsText, out user, out RejectionReason reason, out string message))
         {
             problems.Add(columns.User, reason, message);
         }
 
         UInt128? id128 = null;
         string? idText = null;
-        if (cells.Id is not null && Cell(cells.Id, i) is { } idValue and not Unsupported)
+        if (cells.Id is not null && Text(cells.Id, i, out ReadOnlySpan<char> idSpan) == 2)
+        {
+            idText = idSpan.ToString();
+            id128 = XxHash128.HashToUInt128(Encoding.UTF8.GetBytes(idText));
+        }
+        else if (cells.Id is not null && Cell(cells.Id, i) is { } idValue and not Unsupported)
         {
             idText = idValue is DateTime or DateTimeOffset
                 ? ((IFormattable)idValue).ToString("O", CultureInfo.InvariantCulture)
@@ -368,8 +424,6 @@ public static class ParquetLogReader
                 reason = RejectionReason.MissingField;
                 message = "The timestamp is NULL.";
                 return false;
-            case string text:
-                return sink.TryTimestamp(text, out ticks, out resolved, out reason, out message);
             case long or int or short or uint when sink.AcceptsNumericTimestamps:
                 return sink.TryTimestamp(Convert.ToString(value, CultureInfo.InvariantCulture), out ticks, out resolved, out reason, out message);
             case DateTimeOffset offset:
@@ -402,7 +456,7 @@ public static class ParquetLogReader
         return false;
     }
 
-    private static bool TryUser(object? value, bool isText, RecordSink sink, out long user, out RejectionReason reason, out string message)
+    private static bool TryUser(object? value, bool isText, out long user, out RejectionReason reason, out string message)
     {
         user = 0;
         reason = RejectionReason.WrongType;
@@ -413,10 +467,6 @@ public static class ParquetLogReader
                 reason = RejectionReason.MissingField;
                 message = "The user is NULL.";
                 return false;
-            case string text when isText:
-                return sink.TryTextUser(text, out user, out reason, out message);
-            case string text:
-                return UserText.TryParse(text, false, out user, out reason, out message);
             case long or int or short or uint when !isText:
                 user = Convert.ToInt64(value, CultureInfo.InvariantCulture);
                 return true;
@@ -477,25 +527,25 @@ public static class ParquetLogReader
 
         public DataField? Id { get; init; }
 
-        // A dictionary-encoded column hands out one string per dictionary entry, so the same reference repeats: remember the last lookup.
-        public int ChannelCode(RecordSink sink, string id, out bool mapped)
+        // Most rows repeat a few channel and segment texts: remember the last lookup.
+        public int ChannelCode(RecordSink sink, ReadOnlySpan<char> id, out bool mapped)
         {
-            if (!ReferenceEquals(id, _channelText))
+            if (_channelText is null || !id.SequenceEqual(_channelText))
             {
                 _channelCode = sink.ChannelCode(id, out _channelMapped);
-                _channelText = id;
+                _channelText = id.ToString();
             }
 
             mapped = _channelMapped;
             return _channelCode;
         }
 
-        public int SegmentCode(RecordSink sink, string id, out bool mapped)
+        public int SegmentCode(RecordSink sink, ReadOnlySpan<char> id, out bool mapped)
         {
-            if (!ReferenceEquals(id, _segmentText))
+            if (_segmentText is null || !id.SequenceEqual(_segmentText))
             {
                 _segmentCode = sink.SegmentCode(id, out _segmentMapped);
-                _segmentText = id;
+                _segmentText = id.ToString();
             }
 
             mapped = _segmentMapped;

@@ -38,6 +38,18 @@ public sealed class ParquetLogWriterTests : IDisposable
     }
 
     [Fact]
+    public void Write_MoreThanOneRowGroup_ReadsBackInOrder()
+    {
+        InteractionLog log = ParquetOracle.Microseconds(SyntheticLog.Generate(140_000, userCount: 5_000, topicCount: 50, seed: 2).Log);
+        using var stream = new MemoryStream();
+        ParquetLogWriter.Write(log, stream);
+        stream.Position = 0;
+        IngestResult read = ParquetLogReader.Read(stream, DjpkProfile.IngestOptions);
+        Assert.Equal(log, read.Log);
+        Assert.True(read.Log.IsChronological);
+    }
+
+    [Fact]
     public void Write_EmptyLog_ReadsBackEmpty()
     {
         using var stream = new MemoryStream();
