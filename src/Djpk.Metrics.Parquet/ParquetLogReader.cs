@@ -1,0 +1,555 @@
+using System.Globalization;
+using System.IO.Hashing;
+using System.Text;
+using Djpk.Metrics.Ingest;
+using Parquet;
+using Parquet.Schema;
+
+namespace Djpk.Metrics.Parquet;
+
+/// <summary>Reads an interaction log from an Apache Parquet file: one consultation per row, columns found by name.</summary>
+/// <remarks>
+/// <para>Columns are found by name (<see cref="LogColumns"/>, ignoring case); other columns are never decoded. The file's
+/// columns must be flat (no lists or structs). A timestamp may be a Parquet timestamp (INT64 millis, micros or nanos, or
+/// INT96): one adjusted to UTC (DuckDB's <c>TIMESTAMPTZ</c>, Polars' <c>Datetime(tz="UTC")</c>, what
+/// <see cref="ParquetLogWriter"/> writes) is an instant, one not adjusted to UTC (DuckDB's <c>TIMESTAMP</c>) is a local time read in
+/// <see cref="IngestOptions.LocalZone"/> or rejected without one. A timestamp may also be text in the declared
+/// <see cref="IngestOptions.TimestampFormats"/> or, when a format other than ISO-8601 is declared, an integer. Channel and
+/// segment are strings (ids, names or aliases); the topic is an optional string, NULL being unspecified; the user is an
+/// integer or integer text, or a text identity with <see cref="LogColumns.WithUserIdentity"/>.</para>
+/// <para>Rows are numbered from 1 across row groups. Every row is accepted or rejected: a NULL or invalid cell is a
+/// rejection naming its row and column, so <see cref="IngestReport.RowsRead"/> is the file's row count.
+/// <see cref="IngestReport.BytesRead"/> is the file's length.</para>
+/// </remarks>
+public static class ParquetLogReader
+{
+    /// <summary>Reads the Parquet file at <paramref name="path"/>.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="options">The catalog, policy, zone, fallbacks and limits, such as <see cref="IngestOptions.For(Catalog)"/> of a profile's catalog.</param>
+    /// <param name="columns">The column mapping; <see cref="LogColumns.Default"/> when <see langword="null"/>.</param>
+    /// <param name="progress">Receives the rows read and the time elapsed every 65 536 rows and at the end.</param>
+    /// <param name="cancellationToken">Stops the read between rows.</param>
+    /// <returns>The log of the accepted rows and the report of the read.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty; or a constant channel or segment of <paramref name="columns"/> is not in the catalog.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="InvalidDataException">The file is not a valid Parquet file; or it lacks a required column, has a mapped column twice or not flat, or a column the mapping does not name under <see cref="UnknownFieldPolicy.Reject"/>; or the policy is strict and a row is rejected (the message names the row).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public static IngestResult ReadFile(string path, IngestOptions options, LogColumns? columns = null, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.RandomAccess);
+        return Read(file, options, columns, progress, cancellationToken);
+    }
+
+    /// <summary>Reads a Parquet file from <paramref name="stream"/>; the stream stays open.</summary>
+    /// <param name="stream">The input. Parquet keeps its schema at the end, so a stream that cannot seek is first copied into memory.</param>
+    /// <param name="options">The catalog, policy, zone, fallbacks and limits, such as <see cref="IngestOptions.For(Catalog)"/> of a profile's catalog.</param>
+    /// <param name="columns">The column mapping; <see cref="LogColumns.Default"/> when <see langword="null"/>.</param>
+    /// <param name="progress">Receives the rows read and the time elapsed every 65 536 rows and at the end.</param>
+    /// <param name="cancellationToken">Stops the read between rows.</param>
+    /// <returns>The log of the accepted rows and the report of the read.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A constant channel or segment of <paramref name="columns"/> is not in the catalog.</exception>
+    /// <exception cref="IOException">The stream cannot be read.</exception>
+    /// <exception cref="InvalidDataException">The stream is not a valid Parquet file; or it lacks a required column, has a mapped column twice or not flat, or a column the mapping does not name under <see cref="UnknownFieldPolicy.Reject"/>; or the policy is strict and a row is rejected (the message names the row).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public static IngestResult Read(Stream stream, IngestOptions options, LogColumns? columns = null, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        ReadAsync(stream, options, columns, progress, cancellationToken).GetAwaiter().GetResult();
+
+    /// <summary>Reads a Parquet file from <paramref name="stream"/> without blocking a thread on I/O; the stream stays open.</summary>
+    /// <param name="stream">The input. Parquet keeps its schema at the end, so a stream that cannot seek is first copied into memory.</param>
+    /// <param name="options">The catalog, policy, zone, fallbacks and limits, such as <see cref="IngestOptions.For(Catalog)"/> of a profile's catalog.</param>
+    /// <param name="columns">The column mapping; <see cref="LogColumns.Default"/> when <see langword="null"/>.</param>
+    /// <param name="progress">Receives the rows read and the time elapsed every 65 536 rows and at the end.</param>
+    /// <param name="cancellationToken">Stops the read between rows and cancels a pending read.</param>
+    /// <returns>The log of the accepted rows and the report of the read, as <see cref="Read"/> gives them.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A constant channel or segment of <paramref name="columns"/> is not in the catalog.</exception>
+    /// <exception cref="IOException">The stream cannot be read.</exception>
+    /// <exception cref="InvalidDataException">The stream is not a valid Parquet file; or it lacks a required column, has a mapped column twice or not flat, or a column the mapping does not name under <see cref="UnknownFieldPolicy.Reject"/>; or the policy is strict and a row is rejected (the message names the row).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public static async Task<IngestResult> ReadAsync(Stream stream, IngestOptions options, LogColumns? columns = null, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        columns ??= LogColumns.Default;
+        var sink = new RecordSink(options, progress, cancellationToken);
+        MemoryStream? copy = null;
+        if (!stream.CanSeek)
+        {
+            copy = new MemoryStream();
+            await stream.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
+            copy.Position = 0;
+        }
+
+        Stream input = copy ?? stream;
+        try
+        {
+            sink.BytesRead = input.Length - input.Position;
+            ParquetReader reader = await Open(input, cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                Map map = MapColumns(reader.Schema, columns, sink);
+                long row = 0;
+                for (int g = 0; g < reader.RowGroupCount; g++)
+                {
+                    using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
+                    int n = checked((int)group.RowCount);
+                    var cells = new Cells
+                    {
+                        Timestamp = await Load(group, map.Timestamp, n, cancellationToken).ConfigureAwait(false),
+                        Channel = await Load(group, map.Channel, n, cancellationToken).ConfigureAwait(false),
+                        Segment = await Load(group, map.Segment, n, cancellationToken).ConfigureAwait(false),
+                        Topic = await Load(group, map.Topic, n, cancellationToken).ConfigureAwait(false),
+                        User = await Load(group, map.User, n, cancellationToken).ConfigureAwait(false),
+                        Id = await Load(group, map.Id, n, cancellationToken).ConfigureAwait(false),
+                    };
+                    for (int i = 0; i < n; i++)
+                    {
+                        ParseRow(cells, i, sink, columns, ++row, map);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            if (copy is not null)
+            {
+                await copy.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        return sink.Finish();
+    }
+
+    private static async Task<ParquetReader> Open(Stream input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ParquetReader.CreateAsync(input, new ParquetOptions { TreatByteArrayAsString = true }, leaveStreamOpen: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsFormatError(e))
+        {
+            throw NotParquet(e);
+        }
+    }
+
+    // Parquet.Net reports a malformed file with several exception types; a failing stream's own IOException passes through.
+    private static bool IsFormatError(Exception e) =>
+        e is not (OperationCanceledException or OutOfMemoryException or InvalidDataException) && (e.GetType() != typeof(IOException) || e.Message.Contains("parquet", StringComparison.OrdinalIgnoreCase));
+
+    private static InvalidDataException NotParquet(Exception e) =>
+        new($"The stream is not a valid Parquet file ({e.Message}); write one with ParquetLogWriter, DuckDB's COPY … (FORMAT PARQUET) or Polars' write_parquet.", e);
+
+    private static Map MapColumns(ParquetSchema schema, LogColumns columns, RecordSink sink)
+    {
+        DataField[] fields = schema.GetDataFields();
+        DataField timestamp = Find(fields, columns.Timestamp, true)!;
+        var map = new Map
+        {
+            Timestamp = timestamp,
+            TimestampUtc = timestamp is DateTimeDataField { IsAdjustedToUTC: true },
+            ConstantChannel = sink.ConstantCode(columns.ConstantChannel),
+            ConstantSegment = sink.ConstantCode(columns.ConstantSegment),
+            User = Find(fields, columns.User, true)!,
+            Topic = Find(fields, columns.Topic, false),
+            Id = Find(fields, columns.Id, false),
+        };
+        map.Channel = map.ConstantChannel < 0 ? Find(fields, columns.Channel, true) : null;
+        map.Segment = map.ConstantSegment < 0 ? Find(fields, columns.Segment, true) : null;
+        if (columns.UnknownFields == UnknownFieldPolicy.Reject)
+        {
+            string[] mapped = columns.All();
+            foreach (DataField field in fields)
+            {
+                if (!mapped.Contains(field.Name, StringComparer.OrdinalIgnoreCase))
+                {
+                    throw new InvalidDataException($"The file has the column '{RecordSink.Quote(field.Name)}' that the mapping does not name; map it, drop it from the file, or ignore unknown columns with LogColumns.WithUnknownFields(UnknownFieldPolicy.Ignore).");
+                }
+            }
+        }
+
+        return map;
+    }
+
+    private static DataField? Find(DataField[] fields, string name, bool required)
+    {
+        DataField? found = null;
+        foreach (DataField field in fields)
+        {
+            if (string.Equals(field.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                found = found is null ? field : throw new InvalidDataException($"The file has the column '{name}' twice; rename one of them.");
+            }
+        }
+
+        if (found is not null && (found.IsArray || found.Path.ToList().Count != 1))
+        {
+            throw new InvalidDataException($"The column '{name}' must be a flat column of single values, not a list or a struct field; flatten it before reading.");
+        }
+
+        return found is not null || !required ? found : throw new InvalidDataException($"The file has no column '{name}'; map the columns with LogColumns.WithNames.");
+    }
+
+    /// <summary>Decodes one column of a row group into the array type its values have, or returns <see langword="null"/> for an unmapped column; an unsupported type gives an empty marker.</summary>
+    private static async Task<object?> Load(ParquetRowGroupReader group, DataField? field, int n, CancellationToken cancellationToken)
+    {
+        if (field is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            Type type = field.ClrType;
+            if (type == typeof(ReadOnlyMemory<char>))
+            {
+                return await Values<ReadOnlyMemory<char>>(group, field, n, cancellationToken).ConfigureAwait(false); // slices of one buffer: no string per cell
+            }
+
+            if (type == typeof(string))
+            {
+                var values = new string?[n];
+                await group.ReadAsync(field, values.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                return values;
+            }
+
+            return type == typeof(DateTime) ? await Values<DateTime>(group, field, n, cancellationToken).ConfigureAwait(false)
+                : type == typeof(DateTimeOffset) ? await Values<DateTimeOffset>(group, field, n, cancellationToken).ConfigureAwait(false)
+                : type == typeof(long) ? await Values<long>(group, field, n, cancellationToken).ConfigureAwait(false)
+                : type == typeof(int) ? await Values<int>(group, field, n, cancellationToken).ConfigureAwait(false)
+                : type == typeof(short) ? await Values<short>(group, field, n, cancellationToken).ConfigureAwait(false)
+                : type == typeof(ulong) ? await Values<ulong>(group, field, n, cancellationToken).ConfigureAwait(false)
+                : type == typeof(uint) ? await Values<uint>(group, field, n, cancellationToken).ConfigureAwait(false)
+                : new Unsupported(type);
+        }
+        catch (Exception e) when (IsFormatError(e))
+        {
+            throw NotParquet(e);
+        }
+    }
+
+    private static async Task<object> Values<T>(ParquetRowGroupReader group, DataField field, int n, CancellationToken cancellationToken)
+        where T : struct
+    {
+        if (field.IsNullable)
+        {
+            var nullable = new T?[n];
+            await group.ReadAsync(field, nullable.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return nullable;
+        }
+
+        var values = new T[n];
+        await group.ReadAsync(field, values.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return values;
+    }
+
+    /// <summary>Returns the cell <paramref name="i"/> of a decoded column: its value, <see langword="null"/> for NULL, or an <see cref="Unsupported"/> marker.</summary>
+    private static object? Cell(object column, int i) => column switch
+    {
+        string?[] s => s[i],
+        DateTime[] a => a[i],
+        DateTime?[] a => a[i],
+        long[] a => a[i],
+        long?[] a => a[i],
+        int[] a => a[i],
+        int?[] a => a[i],
+        ReadOnlyMemory<char>[] a => a[i].ToString(),
+        ReadOnlyMemory<char>?[] a => a[i]?.ToString(),
+        DateTimeOffset[] a => a[i],
+        DateTimeOffset?[] a => a[i],
+        short[] a => a[i],
+        short?[] a => a[i],
+        ulong[] a => a[i],
+        ulong?[] a => a[i],
+        uint[] a => a[i],
+        uint?[] a => a[i],
+        _ => column,
+    };
+
+    /// <summary>Returns 2 and the text of cell <paramref name="i"/> of a text column, 1 for a NULL cell, 0 when the column is not text.</summary>
+    private static int Text(object column, int i, out ReadOnlySpan<char> text)
+    {
+        text = default;
+        switch (column)
+        {
+            case ReadOnlyMemory<char>[] required:
+                text = required[i].Span;
+                return 2;
+            case ReadOnlyMemory<char>?[] optional:
+                if (optional[i] is not { } value)
+                {
+                    return 1;
+                }
+
+                text = value.Span;
+                return 2;
+            case string?[] strings:
+                text = strings[i];
+                return strings[i] is null ? 1 : 2;
+            default:
+                return Cell(column, i) is null ? 1 : 0;
+        }
+    }
+
+    private static void ParseRow(Cells cells, int i, RecordSink sink, LogColumns columns, long row, Map map)
+    {
+        ProblemList problems = map.Problems;
+        problems.Clear();
+        long ticks = 0;
+        bool resolved = false;
+        if (cells.Timestamp is DateTime[] utcTimes && map.TimestampUtc)
+        {
+            ticks = utcTimes[i].Ticks - DateTime.UnixEpoch.Ticks; // the fast path: a required UTC timestamp, as the writer writes
+            if (!TimestampText.IsSupported(ticks))
+            {
+                problems.Add(columns.Timestamp, RejectionReason.InvalidTimestamp, TimestampText.OutOfRangeMessage);
+            }
+        }
+        else if (Text(cells.Timestamp!, i, out ReadOnlySpan<char> timestampText) == 2)
+        {
+            if (!sink.TryTimestamp(timestampText, out ticks, out resolved, out RejectionReason reason, out string message))
+            {
+                problems.Add(columns.Timestamp, reason, message);
+            }
+        }
+        else if (!TryTimestamp(Cell(cells.Timestamp!, i), map.TimestampUtc, sink, out ticks, out resolved, out RejectionReason reason, out string message))
+        {
+            problems.Add(columns.Timestamp, reason, message);
+        }
+
+        int channel = map.ConstantChannel;
+        bool channelMapped = false;
+        if (channel < 0)
+        {
+            int kind = Text(cells.Channel!, i, out ReadOnlySpan<char> id);
+            if (kind != 2 || id.Length == 0)
+            {
+                problems.Add(columns.Channel, kind == 0 ? RejectionReason.WrongType : RejectionReason.MissingField, "The channel must be a non-empty text id, name or alias.");
+            }
+            else if ((channel = map.ChannelCode(sink, id, out channelMapped)) < 0)
+            {
+                problems.Add(columns.Channel, RejectionReason.UnknownChannel, RecordSink.UnknownChannelMessage(id));
+            }
+        }
+
+        int segment = map.ConstantSegment;
+        bool segmentMapped = false;
+        if (segment < 0)
+        {
+            int kind = Text(cells.Segment!, i, out ReadOnlySpan<char> id);
+            if (kind != 2 || id.Length == 0)
+            {
+                problems.Add(columns.Segment, kind == 0 ? RejectionReason.WrongType : RejectionReason.MissingField, "The segment must be a non-empty text id, name or alias.");
+            }
+            else if ((segment = map.SegmentCode(sink, id, out segmentMapped)) < 0)
+            {
+                problems.Add(columns.Segment, RejectionReason.UnknownSegment, RecordSink.UnknownSegmentMessage(id));
+            }
+        }
+
+        Topic topic = Topic.Unspecified;
+        ReadOnlySpan<char> name = default;
+        int topicKind = cells.Topic is null ? 1 : Text(cells.Topic, i, out name);
+        if (topicKind != 1)
+        {
+            if (topicKind == 0)
+            {
+                problems.Add(columns.Topic, RejectionReason.WrongType, "The topic must be text.");
+            }
+            else if (sink.TopicOf(name) is { } named)
+            {
+                topic = named;
+            }
+            else
+            {
+                problems.Add(columns.Topic, RejectionReason.InvalidValue, $"A topic must be at most {Topic.MaxLength} characters with no control characters; the topic '{RecordSink.Quote(name)}' has {name.Length}.");
+            }
+        }
+
+        long user;
+        if (cells.User is long[] keys)
+        {
+            user = keys[i]; // the fast path: a required INT64 key, as the writer writes
+        }
+        else if (Text(cells.User!, i, out ReadOnlySpan<char> userText) == 2)
+        {
+            bool valid = columns.UserIsText
+                ? sink.TryTextUser(userText, out user, out RejectionReason reason, out string message)
+                : UserText.TryParse(userText, false, out user, out reason, out message);
+            if (!valid)
+            {
+                problems.Add(columns.User, reason, message);
+            }
+        }
+        else if (!TryUser(Cell(cells.User!, i), columns.UserIsText, out user, out RejectionReason reason, out string message))
+        {
+            problems.Add(columns.User, reason, message);
+        }
+
+        UInt128? id128 = null;
+        string? idText = null;
+        if (cells.Id is not null && Text(cells.Id, i, out ReadOnlySpan<char> idSpan) == 2)
+        {
+            idText = idSpan.ToString();
+            id128 = XxHash128.HashToUInt128(Encoding.UTF8.GetBytes(idText));
+        }
+        else if (cells.Id is not null && Cell(cells.Id, i) is { } idValue and not Unsupported)
+        {
+            idText = idValue is DateTime or DateTimeOffset
+                ? ((IFormattable)idValue).ToString("O", CultureInfo.InvariantCulture)
+                : Convert.ToString(idValue, CultureInfo.InvariantCulture) ?? string.Empty;
+            id128 = XxHash128.HashToUInt128(Encoding.UTF8.GetBytes(idText));
+        }
+
+        if (problems.Count > 0)
+        {
+            sink.Reject(problems.ToRejection(row));
+            return;
+        }
+
+        sink.Accept(row, ticks, channel, channelMapped, segment, segmentMapped, topic, user, id128, columns.Id, resolved, idText);
+    }
+
+    private static bool TryTimestamp(object? value, bool utc, RecordSink sink, out long ticks, out bool resolved, out RejectionReason reason, out string message)
+    {
+        resolved = false;
+        ticks = 0;
+        reason = RejectionReason.InvalidTimestamp;
+        message = string.Empty;
+        switch (value)
+        {
+            case null:
+                reason = RejectionReason.MissingField;
+                message = "The timestamp is NULL.";
+                return false;
+            case long or int or short or uint when sink.AcceptsNumericTimestamps:
+                return sink.TryTimestamp(Convert.ToString(value, CultureInfo.InvariantCulture), out ticks, out resolved, out reason, out message);
+            case DateTimeOffset offset:
+                ticks = offset.UtcTicks - DateTime.UnixEpoch.Ticks;
+                return Supported(ref ticks, out message);
+            case DateTime time when utc || time.Kind == DateTimeKind.Utc:
+                ticks = time.Ticks - DateTime.UnixEpoch.Ticks;
+                return Supported(ref ticks, out message);
+            case DateTime local:
+                Span<char> buffer = stackalloc char[TimestampText.MaxFormattedLength];
+                int length = TimestampText.Format(local.Ticks - DateTime.UnixEpoch.Ticks, 0, buffer);
+                return TimestampText.TryParse(buffer[..(length - 1)], sink.Options.LocalZone, sink.Options.LocalTimeResolution, out ticks, out resolved, out reason, out message); // without the Z: a local time
+            default:
+                reason = RejectionReason.WrongType;
+                message = "The timestamp must be a Parquet timestamp, or text in the declared formats.";
+                return false;
+        }
+    }
+
+    private static bool Supported(ref long ticks, out string message)
+    {
+        if (TimestampText.IsSupported(ticks))
+        {
+            message = string.Empty;
+            return true;
+        }
+
+        ticks = 0;
+        message = TimestampText.OutOfRangeMessage;
+        return false;
+    }
+
+    private static bool TryUser(object? value, bool isText, out long user, out RejectionReason reason, out string message)
+    {
+        user = 0;
+        reason = RejectionReason.WrongType;
+        message = "The user must be a whole number in the 64-bit range, or text with LogColumns.WithUserIdentity.";
+        switch (value)
+        {
+            case null:
+                reason = RejectionReason.MissingField;
+                message = "The user is NULL.";
+                return false;
+            case long or int or short or uint when !isText:
+                user = Convert.ToInt64(value, CultureInfo.InvariantCulture);
+                return true;
+            case ulong big when !isText && big <= long.MaxValue:
+                user = (long)big;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The marker of a column whose Parquet type the reader does not take: each of its cells is a wrong type.</summary>
+    private sealed record Unsupported(Type Type);
+
+    /// <summary>The decoded columns of one row group.</summary>
+    private sealed class Cells
+    {
+        public object? Timestamp { get; init; }
+
+        public object? Channel { get; init; }
+
+        public object? Segment { get; init; }
+
+        public object? Topic { get; init; }
+
+        public object? User { get; init; }
+
+        public object? Id { get; init; }
+    }
+
+    /// <summary>Where the mapped columns are, the constant codes (-1 when the column is read), and the last channel and segment text seen.</summary>
+    private sealed class Map
+    {
+        private string? _channelText;
+        private int _channelCode;
+        private bool _channelMapped;
+        private string? _segmentText;
+        private int _segmentCode;
+        private bool _segmentMapped;
+
+        public ProblemList Problems { get; } = new();
+
+        public required DataField Timestamp { get; init; }
+
+        public bool TimestampUtc { get; init; }
+
+        public DataField? Channel { get; set; }
+
+        public DataField? Segment { get; set; }
+
+        public int ConstantChannel { get; init; }
+
+        public int ConstantSegment { get; init; }
+
+        public required DataField User { get; init; }
+
+        public DataField? Topic { get; init; }
+
+        public DataField? Id { get; init; }
+
+        // Most rows repeat a few channel and segment texts: remember the last lookup.
+        public int ChannelCode(RecordSink sink, ReadOnlySpan<char> id, out bool mapped)
+        {
+            if (_channelText is null || !id.SequenceEqual(_channelText))
+            {
+                _channelCode = sink.ChannelCode(id, out _channelMapped);
+                _channelText = id.ToString();
+            }
+
+            mapped = _channelMapped;
+            return _channelCode;
+        }
+
+        public int SegmentCode(RecordSink sink, ReadOnlySpan<char> id, out bool mapped)
+        {
+            if (_segmentText is null || !id.SequenceEqual(_segmentText))
+            {
+                _segmentCode = sink.SegmentCode(id, out _segmentMapped);
+                _segmentText = id.ToString();
+            }
+
+            mapped = _segmentMapped;
+            return _segmentCode;
+        }
+    }
+}
