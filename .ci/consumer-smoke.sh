@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Packs every package (Djpk.Metrics, .Csv, .Phone, .Parquet, .Statistics, .Reporting), checks each one's dependencies, installs all six as
+# Packs every package (Djpk.Metrics, .Csv, .Excel, .Phone, .Parquet, .Statistics, .Reporting), checks each one's dependencies, installs all seven as
 # packages (not project references) into a fresh console app outside the solution, runs README's quick start
 # (samples/Djpk.Metrics.Samples.QuickStart/Program.cs) and checks its output, under the host's culture, under Turkish and
 # Indonesian cultures, and in invariant-globalization mode.
@@ -9,7 +9,7 @@ root=$(pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' src/Directory.Build.props)
-packages=(Djpk.Metrics Djpk.Metrics.Csv Djpk.Metrics.Phone Djpk.Metrics.Parquet Djpk.Metrics.Statistics Djpk.Metrics.Reporting)
+packages=(Djpk.Metrics Djpk.Metrics.Csv Djpk.Metrics.Excel Djpk.Metrics.Phone Djpk.Metrics.Parquet Djpk.Metrics.Statistics Djpk.Metrics.Reporting)
 
 for package in "${packages[@]}"; do
   dotnet pack "src/$package" -c Release -o "$work/feed" --nologo
@@ -31,6 +31,7 @@ check_dependencies() {
 }
 check_dependencies Djpk.Metrics "NodaTime System.IO.Hashing "
 check_dependencies Djpk.Metrics.Csv "Djpk.Metrics Sylvan.Data.Csv "
+check_dependencies Djpk.Metrics.Excel "Djpk.Metrics ExcelDataReader "
 check_dependencies Djpk.Metrics.Phone "Djpk.Metrics libphonenumber-csharp "
 check_dependencies Djpk.Metrics.Parquet "Djpk.Metrics Parquet.Net "
 check_dependencies Djpk.Metrics.Statistics "Djpk.Metrics MathNet.Numerics "
@@ -49,6 +50,7 @@ cat > "$work/consumer/Consumer.csproj" <<XML
   <ItemGroup>
     <PackageReference Include="Djpk.Metrics" Version="$version" />
     <PackageReference Include="Djpk.Metrics.Csv" Version="$version" />
+    <PackageReference Include="Djpk.Metrics.Excel" Version="$version" />
     <PackageReference Include="Djpk.Metrics.Phone" Version="$version" />
     <PackageReference Include="Djpk.Metrics.Parquet" Version="$version" />
     <PackageReference Include="Djpk.Metrics.Statistics" Version="$version" />

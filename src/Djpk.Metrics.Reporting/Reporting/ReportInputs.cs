@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Djpk.Metrics.Formatting;
+using Djpk.Metrics.Ingest;
 using Djpk.Metrics.Complaints;
 using Djpk.Metrics.InformationRequests;
 using Djpk.Metrics.Logs;
@@ -101,4 +103,30 @@ public sealed class ReportInputs
     /// <param name="note">The note.</param>
     /// <returns>The new inputs.</returns>
     public ReportInputs WithNote(ReportNote note) => new(Consultations, Social, Website, InformationRequests, Complaints, Notes.Add(note));
+
+    /// <summary>Returns a copy with a note on the rows the ingest rejected, such as "6 baris ditolak saat memuat data (InvalidTimestamp 2, UnknownChannel 1, …)."; unchanged when none was.</summary>
+    /// <param name="report">The report of the read that gave the log.</param>
+    /// <param name="wording">The wording of the note's template <c>ingest.rejected</c> (placeholders <c>{rejected}</c> and <c>{reasons}</c>); <see cref="ReportWording.Default"/> when <see langword="null"/>.</param>
+    /// <returns>The new inputs.</returns>
+    /// <remarks>The reasons are counted as <see cref="IngestReport.ToString"/> counts them: under each rejected row's first problem, in the order of <see cref="RejectionReason"/>, by their invariant names. Counts are formatted for each language (5.008 and 5,008).</remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="report"/> is <see langword="null"/>.</exception>
+    public ReportInputs WithIngestReport(IngestReport report, ReportWording? wording = null)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.Rejected == 0)
+        {
+            return this;
+        }
+
+        wording ??= ReportWording.Default;
+        return WithNote(new ReportNote(IngestNote(report, wording, ReportLanguage.Indonesian), IngestNote(report, wording, ReportLanguage.English)));
+    }
+
+    private static string IngestNote(IngestReport report, ReportWording wording, ReportLanguage language)
+    {
+        ReportFormatter formatter = ReportFormatter.For(language);
+        string reasons = string.Join(
+            ", ", Enum.GetValues<RejectionReason>().Where(r => report.RejectedFor(r) > 0).Select(r => r + " " + formatter.FormatCount(report.RejectedFor(r))));
+        return wording.Format(language, "ingest.rejected", [("rejected", formatter.FormatCount(report.Rejected)), ("reasons", reasons)]);
+    }
 }

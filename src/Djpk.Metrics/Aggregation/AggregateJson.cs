@@ -30,6 +30,20 @@ public static class AggregateJson
         JsonSerializer.Serialize(stream, Document(cube), AggregateJsonContext.WithNodaTime.AggregateDocument);
     }
 
+    /// <summary>Writes <paramref name="cube"/> as indented UTF-8 JSON to <paramref name="stream"/> without blocking a thread on I/O, as ASP.NET Core's response body requires; the stream stays open.</summary>
+    /// <param name="cube">The consultation counts or distinct users.</param>
+    /// <param name="stream">The output; only its asynchronous write and flush methods are called.</param>
+    /// <param name="cancellationToken">Cancels a pending write.</param>
+    /// <returns>A task that completes when the document is written and the stream flushed; the bytes are those of <see cref="Write"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="cube"/> or <paramref name="stream"/> is <see langword="null"/>.</exception>
+    /// <exception cref="IOException">The stream cannot be written.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public static Task WriteAsync(IAggregateCube cube, Stream stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return JsonSerializer.SerializeAsync(stream, Document(cube), AggregateJsonContext.WithNodaTime.AggregateDocument, cancellationToken);
+    }
+
     /// <summary>Returns <paramref name="cube"/> as indented JSON text.</summary>
     /// <param name="cube">The consultation counts or distinct users.</param>
     /// <returns>The JSON document.</returns>

@@ -32,6 +32,7 @@ public class ArchitectureTests
         ["Djpk.Metrics.Csv"] = 3,
         ["Djpk.Metrics.Phone"] = 3,
         ["Djpk.Metrics.Parquet"] = 3,
+        ["Djpk.Metrics.Excel"] = 3,
         ["Djpk.Metrics.Statistics"] = 4,
         ["Djpk.Metrics.Reporting"] = 5,
         ["Djpk.Metrics.Verification"] = 5,
@@ -47,6 +48,7 @@ public class ArchitectureTests
         { "Djpk.Metrics.Csv", ["Djpk.Metrics"] },
         { "Djpk.Metrics.Phone", ["Djpk.Metrics"] },
         { "Djpk.Metrics.Parquet", ["Djpk.Metrics"] },
+        { "Djpk.Metrics.Excel", ["Djpk.Metrics"] },
         { "Djpk.Metrics.Statistics", ["Djpk.Metrics"] },
         { "Djpk.Metrics.Reporting", ["Djpk.Metrics", "Djpk.Metrics.Statistics"] },
     };
@@ -147,7 +149,7 @@ public class ArchitectureTests
     private static HashSet<(string From, string To)> ReadEdges()
     {
         var edges = new HashSet<(string, string)>();
-        foreach (Type marker in new[] { typeof(PercentChange), typeof(CsvLogReader), typeof(Djpk.Metrics.Phone.PhoneNormalization), typeof(Djpk.Metrics.Parquet.ParquetLogReader), typeof(MonthlySeries), typeof(MonthlyReport) })
+        foreach (Type marker in new[] { typeof(PercentChange), typeof(CsvLogReader), typeof(Djpk.Metrics.Phone.PhoneNormalization), typeof(Djpk.Metrics.Parquet.ParquetLogReader), typeof(Djpk.Metrics.Excel.ExcelLogReader), typeof(MonthlySeries), typeof(MonthlyReport) })
         {
             using AssemblyDefinition assembly = AssemblyDefinition.ReadAssembly(marker.Assembly.Location);
             foreach (TypeDefinition type in assembly.MainModule.GetTypes())

@@ -12,7 +12,7 @@ using NodaTime;
 
 namespace Djpk.Metrics.Tests.Serialization;
 
-public class AggregateJsonTests
+public partial class AggregateJsonTests
 {
     private static readonly InteractionLog Log = new InteractionLogBuilder(DjpkProfile.Catalog)
         .Add(new Consultation(Instant.FromUtc(2023, 11, 30, 17, 0), DjpkChannels.Phone, DjpkSegments.Pemda, new Topic("DBH"), new UserKey(1)))

@@ -21,7 +21,7 @@ public class RealExportTests
     private static readonly string[] Topics = ["DAK Non Fisik", "DBH", "Dana Desa", "SIKD; laporan", "Pajak \"Daerah\""];
 
     /// <summary>The dirty rows by index into the data (CSV row = index + 2, JSON line = index + 1) and the reasons each must be rejected for.</summary>
-    private static readonly Dictionary<int, RejectionReason[]> Dirty = new()
+    internal static readonly Dictionary<int, RejectionReason[]> Dirty = new()
     {
         [100] = [RejectionReason.InvalidTimestamp],                               // 31/11/2023 does not exist
         [777] = [RejectionReason.UnknownChannel],                                 // "Faks"
@@ -32,13 +32,13 @@ public class RealExportTests
     };
 
     /// <summary>The options a user writes for this export: documented, no converter.</summary>
-    private static IngestOptions Options { get; } = DjpkProfile.IngestOptions
+    internal static IngestOptions Options { get; } = DjpkProfile.IngestOptions
         .Collecting()
         .WithLocalZone(Jakarta)
         .WithTimestampFormats(TimestampFormat.Pattern("dd/MM/yyyy HH:mm"))
         .WithUserNormalization(UserNormalization.Email);
 
-    private static LogColumns Columns { get; } = LogColumns.Default
+    internal static LogColumns Columns { get; } = LogColumns.Default
         .WithNames(id: "No", timestamp: "Tanggal", channel: "Kanal", segment: "Kategori Pengguna", topic: "Topik", user: "Kontak")
         .WithUserIdentity();
 
@@ -76,7 +76,7 @@ public class RealExportTests
     }
 
     /// <summary>The export's rows as text, and the consultations its clean rows must become, built straight from the generated values.</summary>
-    private static (Row[] Rows, Consultation[] Expected) Export()
+    internal static (Row[] Rows, Consultation[] Expected) Export()
     {
         var random = new Random(20231231); // fixed seed: the same export every run
         var rows = new Row[Rows];
@@ -112,7 +112,7 @@ public class RealExportTests
         return (rows, [.. expected]);
     }
 
-    private static byte[] Csv(Row[] rows)
+    internal static byte[] Csv(Row[] rows)
     {
         var text = new StringBuilder("\uFEFFNo;Tanggal;Kanal;Petugas;Kategori Pengguna;Topik;Kontak;Durasi (menit)\r\n");
         foreach (Row r in rows)
@@ -151,5 +151,5 @@ public class RealExportTests
     private static string Quote(string field) =>
         field.AsSpan().IndexOfAny(";\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 
-    private sealed record Row(string Id, string Timestamp, string Channel, string Operator, string Segment, string Topic, string Contact, int Minutes);
+    internal sealed record Row(string Id, string Timestamp, string Channel, string Operator, string Segment, string Topic, string Contact, int Minutes);
 }
