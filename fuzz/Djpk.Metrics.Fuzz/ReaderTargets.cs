@@ -76,7 +76,7 @@ internal static class ReaderTargets
         foreach (Logs.Consultation c in result.Log)
         {
             // Every accepted instant is in the supported range, so every calendar and writer can take it.
-            if (c.Timestamp < Instant.FromUtc(1, 1, 1, 18, 0) || c.Timestamp >= Instant.FromUtc(9998, 12, 31, 6, 0))
+            if (c.Timestamp < Instant.FromUtc(1, 1, 1, 18, 0) || c.Timestamp >= Instant.FromUtc(9999, 12, 26, 6, 0)) // 9999-12-26T05:59:59.9999999Z is the last (its ISO week ends in 9999)
             {
                 throw new OracleException($"accepted an instant outside the supported range: {c.Timestamp}");
             }
