@@ -300,6 +300,24 @@ public sealed class CliTests : IDisposable
         Assert.Contains($"djpk-metrics {command} ", output, StringComparison.Ordinal);
     }
 
+    // The reading flags are a contract scripts rely on: their names are exactly those of the tool issue, on every command that reads logs.
+    [Theory]
+    [InlineData("ingest")]
+    [InlineData("report")]
+    [InlineData("aggregate")]
+    [InlineData("verify")]
+    public void Help_EveryReadingCommand_NamesTheContractFlags(string command)
+    {
+        (int code, string output, _) = Run(command, "--help");
+
+        Assert.Equal(0, code);
+        foreach (string flag in (string[])["--delimiter", "--timestamp-format", "--zone", "--column", "--channel", "--segment", "--alias",
+            "--fallback-channel", "--fallback-segment", "--policy", "--user-identity"])
+        {
+            Assert.Matches(@"(^|[\s,])" + System.Text.RegularExpressions.Regex.Escape(flag) + @"([\s<,]|$)", output);
+        }
+    }
+
     private static (int Code, string Output, string Error) Run(params string[] args)
     {
         using var output = new StringWriter(CultureInfo.InvariantCulture);
