@@ -4,6 +4,7 @@ using Djpk.Metrics.Complaints;
 using Djpk.Metrics.InformationRequests;
 using Djpk.Metrics.Logs;
 using Djpk.Metrics.Periods;
+using Djpk.Metrics.Profiles;
 using Djpk.Metrics.Reporting;
 using Djpk.Metrics.Social;
 using Djpk.Metrics.Web;
@@ -237,7 +238,7 @@ public static class December2023
     private static List<Complaint> Complaints(Random random)
     {
         var complaints = new List<Complaint>();
-        ComplaintCategory[] categories = Enum.GetValues<ComplaintCategory>();
+        ComplaintCategory[] categories = [DjpkComplaintCategories.Pengaduan, DjpkComplaintCategories.KeluhanLayanan, DjpkComplaintCategories.KeluhanKebijakan];
         for (int i = 0; i < 31; i++)
         {
             LocalDate received = new LocalDate(2023, 1, 1).PlusDays(random.Next(365));

@@ -66,9 +66,13 @@ internal static class SideInputs
     /// <summary>Reads an array of complaints.</summary>
     public static List<Complaint> Complaints(string path) => ReadArray(path, e => new Complaint(
         String(e, "id"),
-        Enum<ComplaintCategory>(e.GetProperty("category"), "category"),
+        Category(String(e, "category")),
         Date(e, "received"),
         OptionalDate(e, "resolved")));
+
+    private static ComplaintCategory Category(string id) => ComplaintCategory.TryCreate(id, out ComplaintCategory category)
+        ? category
+        : throw new FormatException($"'category' must be a category id of lower-case letters, digits and inner hyphens, such as \"keluhan-layanan\"; found \"{id}\".");
 
     private static List<T> ReadArray<T>(string path, Func<JsonElement, T> read) => Read(path, root =>
     {

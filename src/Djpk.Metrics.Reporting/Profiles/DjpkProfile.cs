@@ -1,4 +1,5 @@
 using Djpk.Metrics.Comparison;
+using Djpk.Metrics.Complaints;
 using Djpk.Metrics.InformationRequests;
 using Djpk.Metrics.Ingest;
 using Djpk.Metrics.Periods;
@@ -13,7 +14,7 @@ namespace Djpk.Metrics.Profiles;
 /// three social-media accounts and the PPID desk; then the four user segments.</para>
 /// <para><see cref="Settings"/> reproduce the December 2023 report: changes truncated to whole percents (one decimal below
 /// 10%, and always one in the e-mail section, "naik 46,5%"), channel shares truncated, segment shares by largest
-/// remainder, Indonesian text, Asia/Jakarta, "meningkat signifikan" from +100%.</para>
+/// remainder, Indonesian text, Asia/Jakarta, "meningkat signifikan" from +100%, and its three complaint categories (<see cref="DjpkComplaintCategories"/>).</para>
 /// </remarks>
 public static class DjpkProfile
 {
@@ -74,7 +75,10 @@ public static class DjpkProfile
         .WithShareRounding(0, RoundingRule.TowardZero, ShareAllocationMethod.LargestRemainder, RoundingRule.HalfAwayFromZero)
         .WithSignificantChange(100m)
         .WithChannelChangeDecimals(DjpkChannels.Email, 1)
-        .WithWorkingDays(WorkingDays);
+        .WithWorkingDays(WorkingDays)
+        .WithComplaintCategory(new ComplaintCategoryInfo(DjpkComplaintCategories.Pengaduan, "Pengaduan", "Reports (pengaduan)"))
+        .WithComplaintCategory(new ComplaintCategoryInfo(DjpkComplaintCategories.KeluhanLayanan, "Keluhan Layanan", "Service complaints"))
+        .WithComplaintCategory(new ComplaintCategoryInfo(DjpkComplaintCategories.KeluhanKebijakan, "Keluhan Kebijakan", "Policy complaints"));
 
     /// <summary>Gets DJPK's report wording: <see cref="ReportWording.Default"/> with DJPK's title, website and PPID names.</summary>
     public static ReportWording Wording { get; } = ReportWording.Default.WithOverrides(Resource("Djpk.Metrics.Reporting.Profiles.Djpk.wording.json"));

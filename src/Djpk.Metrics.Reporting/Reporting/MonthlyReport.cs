@@ -98,7 +98,7 @@ public sealed class MonthlyReport
             segments,
             BuildSocial(month, yearMonths, inputs, catalog),
             BuildRequests(month, inputs, settings),
-            BuildComplaints(month, inputs),
+            BuildComplaints(month, inputs, settings),
             inputs.Notes);
     }
 
@@ -227,13 +227,15 @@ public sealed class MonthlyReport
             InformationRequestRecap.For(requests, ReportingPeriod.OfYear(month.Year), settings.WorkingDays, month.End));
     }
 
-    private static ComplaintSection BuildComplaints(ReportingPeriod month, ReportInputs inputs)
+    private static ComplaintSection BuildComplaints(ReportingPeriod month, ReportInputs inputs, ReportSettings settings)
     {
         if (inputs.Complaints is not { } complaints)
         {
             return new ComplaintSection(false, null, null);
         }
 
-        return new ComplaintSection(true, ComplaintRecap.For(complaints, month), ComplaintRecap.For(complaints, ReportingPeriod.OfYear(month.Year), month.End));
+        ComplaintCategory[] listed = [.. settings.ComplaintCategories.Select(c => c.Category)];
+        return new ComplaintSection(
+            true, ComplaintRecap.For(complaints, month, categories: listed), ComplaintRecap.For(complaints, ReportingPeriod.OfYear(month.Year), month.End, listed));
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Djpk.Metrics.Comparison;
+using Djpk.Metrics.Complaints;
 using Djpk.Metrics.InformationRequests;
 using Djpk.Metrics.Periods;
 
@@ -19,9 +20,10 @@ public sealed class ReportSettings
         ReportingCalendar calendar, ReportLanguage language, RoundingRule changeRule, int changeDecimals, int smallChangeDecimals,
         decimal smallChangeBelowPercent, RoundingRule channelShareRule, int shareDecimals, ShareAllocationMethod segmentShareMethod,
         RoundingRule segmentShareRule, int topTopics, decimal? significantChangePercent, WorkingDayCalendar? workingDays,
-        ImmutableDictionary<Channel, int> channelChangeDecimals)
+        ImmutableDictionary<Channel, int> channelChangeDecimals, ImmutableArray<ComplaintCategoryInfo> complaintCategories)
     {
         ChannelChangeDecimals = channelChangeDecimals;
+        ComplaintCategories = complaintCategories;
         Calendar = calendar;
         Language = language;
         ChangeRule = changeRule;
@@ -44,7 +46,7 @@ public sealed class ReportSettings
         : this(
             calendar ?? throw new ArgumentNullException(nameof(calendar)), ReportLanguage.Indonesian, RoundingRule.HalfAwayFromZero, 1, 1, 0m,
             RoundingRule.HalfAwayFromZero, 1, ShareAllocationMethod.LargestRemainder, RoundingRule.HalfAwayFromZero, 3, null, null,
-            ImmutableDictionary<Channel, int>.Empty)
+            ImmutableDictionary<Channel, int>.Empty, [])
     {
     }
 
@@ -193,6 +195,26 @@ public sealed class ReportSettings
         return Copy(channelChangeDecimals: ChannelChangeDecimals.SetItem(channel, decimals));
     }
 
+    /// <summary>Gets the complaint categories the report lists, in order, with their names; a category the complaints use that
+    /// is not here is listed after them, named by its id.</summary>
+    public ImmutableArray<ComplaintCategoryInfo> ComplaintCategories { get; }
+
+    /// <summary>Returns a copy that lists <paramref name="category"/> after the complaint categories already listed, with zeros when it has no complaint.</summary>
+    /// <param name="category">The category and its names.</param>
+    /// <returns>The new settings.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="category"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The category is listed already.</exception>
+    public ReportSettings WithComplaintCategory(ComplaintCategoryInfo category)
+    {
+        ArgumentNullException.ThrowIfNull(category);
+        if (ComplaintCategories.Any(c => c.Category == category.Category))
+        {
+            throw new ArgumentException($"The complaint category '{category.Category}' is listed already; list each category once.", nameof(category));
+        }
+
+        return Copy(complaintCategories: ComplaintCategories.Add(category));
+    }
+
     /// <summary>Returns the decimals a change is published with: the channel's own, else the decimals its magnitude calls for.</summary>
     /// <param name="change">The change.</param>
     /// <param name="channel">The channel whose section prints it, if any.</param>
@@ -214,10 +236,12 @@ public sealed class ReportSettings
         ReportingCalendar? calendar = null, ReportLanguage? language = null, RoundingRule? changeRule = null, int? changeDecimals = null,
         int? smallChangeDecimals = null, decimal? smallChangeBelowPercent = null, RoundingRule? channelShareRule = null, int? shareDecimals = null,
         ShareAllocationMethod? segmentShareMethod = null, RoundingRule? segmentShareRule = null, int? topTopics = null,
-        decimal? significantChangePercent = null, WorkingDayCalendar? workingDays = null, ImmutableDictionary<Channel, int>? channelChangeDecimals = null) =>
+        decimal? significantChangePercent = null, WorkingDayCalendar? workingDays = null, ImmutableDictionary<Channel, int>? channelChangeDecimals = null,
+        ImmutableArray<ComplaintCategoryInfo>? complaintCategories = null) =>
         new(
             calendar ?? Calendar, language ?? Language, changeRule ?? ChangeRule, changeDecimals ?? ChangeDecimals,
             smallChangeDecimals ?? SmallChangeDecimals, smallChangeBelowPercent ?? SmallChangeBelowPercent, channelShareRule ?? ChannelShareRule,
             shareDecimals ?? ShareDecimals, segmentShareMethod ?? SegmentShareMethod, segmentShareRule ?? SegmentShareRule, topTopics ?? TopTopics,
-            significantChangePercent ?? SignificantChangePercent, workingDays ?? WorkingDays, channelChangeDecimals ?? ChannelChangeDecimals);
+            significantChangePercent ?? SignificantChangePercent, workingDays ?? WorkingDays, channelChangeDecimals ?? ChannelChangeDecimals,
+            complaintCategories ?? ComplaintCategories);
 }

@@ -465,12 +465,8 @@ internal sealed class ReportWriter
         _ => W("requests.onTimeNone"),
     };
 
-    private string Category(ComplaintCategory category) => category switch
-    {
-        ComplaintCategory.Pengaduan => W("complaint.pengaduan"),
-        ComplaintCategory.KeluhanLayanan => W("complaint.keluhanLayanan"),
-        _ => W("complaint.keluhanKebijakan"),
-    };
+    private string Category(ComplaintCategory category) =>
+        _report.Settings.ComplaintCategories.FirstOrDefault(c => c.Category == category) is { } info ? info.NameIn(_language) : category.Id;
 
     private string Topic(TopicCount topic) => topic.Topic.IsUnspecified ? W("topic.unspecified") : topic.Topic.Name;
 

@@ -11,14 +11,13 @@ public sealed class Complaint
     /// <param name="category">Its category.</param>
     /// <param name="received">The day it was received.</param>
     /// <param name="resolved">The day it was resolved; <see langword="null"/> while open.</param>
-    /// <exception cref="ArgumentException"><paramref name="id"/> is blank, or <paramref name="resolved"/> precedes <paramref name="received"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="category"/> is not defined.</exception>
+    /// <exception cref="ArgumentException"><paramref name="id"/> is blank, <paramref name="category"/> is the default value, or <paramref name="resolved"/> precedes <paramref name="received"/>.</exception>
     public Complaint(string id, ComplaintCategory category, LocalDate received, LocalDate? resolved = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        if (!Enum.IsDefined(category))
+        if (category.IsDefault)
         {
-            throw new ArgumentOutOfRangeException(nameof(category), category, "The category must be one of the defined ComplaintCategory values.");
+            throw new ArgumentException("The category must have an id, such as new ComplaintCategory(\"pengaduan\").", nameof(category));
         }
 
         if (resolved < received)

@@ -35,7 +35,7 @@ public readonly record struct ComplaintCounts
     /// <summary>Gets the complaints still open at the period's end.</summary>
     public long OpenAtEnd { get; }
 
-    /// <summary>Returns the invariant text form, such as <c>KeluhanLayanan: received 4, resolved 3, open 1</c>.</summary>
+    /// <summary>Returns the invariant text form, such as <c>keluhan-layanan: received 4, resolved 3, open 1</c>.</summary>
     /// <returns>The counts as text.</returns>
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Category}: received {Received}, resolved {Resolved}, open {OpenAtEnd}");

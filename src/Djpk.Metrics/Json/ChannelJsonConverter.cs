@@ -16,36 +16,16 @@ public sealed class ChannelJsonConverter : JsonConverter<Channel>
     /// <param name="options">The serializer options.</param>
     /// <returns>The channel; the default value for <c>null</c>.</returns>
     /// <exception cref="JsonException">The token is neither a string nor null, or the string is not a valid id.</exception>
-    public override Channel Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return default;
-        }
-
-        string? id = reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName ? reader.GetString() : null;
-        return Channel.TryCreate(id, out Channel value)
-            ? value
-            : throw new JsonException($"A channel must be an id of 1 to 64 lower-case ASCII letters, digits and single inner hyphens, such as \"whatsapp\"; found {JsonText.Describe(ref reader)}.");
-    }
+    public override Channel Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        StableIdJson.Read<Channel>(ref reader, Channel.TryCreate, "channel", "whatsapp");
 
     /// <summary>Writes <paramref name="value"/> as its id, or <c>null</c> for the default value.</summary>
     /// <param name="writer">The writer.</param>
     /// <param name="value">The channel.</param>
     /// <param name="options">The serializer options.</param>
     /// <exception cref="ArgumentNullException"><paramref name="writer"/> is <see langword="null"/>.</exception>
-    public override void Write(Utf8JsonWriter writer, Channel value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        if (value.IsDefault)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            writer.WriteStringValue(value.Id);
-        }
-    }
+    public override void Write(Utf8JsonWriter writer, Channel value, JsonSerializerOptions options) =>
+        StableIdJson.Write(writer, value.IsDefault, value.Id);
 
     /// <summary>Reads a channel used as a property name, such as a key of a dictionary.</summary>
     /// <param name="reader">The reader, at a property name.</param>
@@ -54,9 +34,7 @@ public sealed class ChannelJsonConverter : JsonConverter<Channel>
     /// <returns>The channel.</returns>
     /// <exception cref="JsonException">The name is not a valid id.</exception>
     public override Channel ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        Channel.TryCreate(reader.GetString(), out Channel value)
-            ? value
-            : throw new JsonException($"A key must be a channel id such as \"whatsapp\"; found {JsonText.Describe(ref reader)}.");
+        StableIdJson.ReadKey<Channel>(ref reader, Channel.TryCreate, "channel", "whatsapp");
 
     /// <summary>Writes a channel as a property name, such as a key of a dictionary.</summary>
     /// <param name="writer">The writer.</param>
@@ -64,14 +42,6 @@ public sealed class ChannelJsonConverter : JsonConverter<Channel>
     /// <param name="options">The serializer options.</param>
     /// <exception cref="ArgumentNullException"><paramref name="writer"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="value"/> is the default value, which has no id to use as a key.</exception>
-    public override void WriteAsPropertyName(Utf8JsonWriter writer, Channel value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        if (value.IsDefault)
-        {
-            throw new ArgumentException("The default Channel has no id and cannot be a key; use a Channel created from an id.", nameof(value));
-        }
-
-        writer.WritePropertyName(value.Id);
-    }
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, Channel value, JsonSerializerOptions options) =>
+        StableIdJson.WriteKey(writer, value.IsDefault, value.Id, nameof(Channel));
 }

@@ -14,64 +14,34 @@ public sealed class UserSegmentJsonConverter : JsonConverter<UserSegment>
     /// <param name="reader">The reader, at a string or null token.</param>
     /// <param name="typeToConvert">The type, <see cref="UserSegment"/>.</param>
     /// <param name="options">The serializer options.</param>
-    /// <returns>The userSegment; the default value for <c>null</c>.</returns>
+    /// <returns>The user segment; the default value for <c>null</c>.</returns>
     /// <exception cref="JsonException">The token is neither a string nor null, or the string is not a valid id.</exception>
-    public override UserSegment Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return default;
-        }
-
-        string? id = reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName ? reader.GetString() : null;
-        return UserSegment.TryCreate(id, out UserSegment value)
-            ? value
-            : throw new JsonException($"A user segment must be an id of 1 to 64 lower-case ASCII letters, digits and single inner hyphens, such as \"pemda\"; found {JsonText.Describe(ref reader)}.");
-    }
+    public override UserSegment Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        StableIdJson.Read<UserSegment>(ref reader, UserSegment.TryCreate, "user segment", "pemda");
 
     /// <summary>Writes <paramref name="value"/> as its id, or <c>null</c> for the default value.</summary>
     /// <param name="writer">The writer.</param>
-    /// <param name="value">The userSegment.</param>
+    /// <param name="value">The user segment.</param>
     /// <param name="options">The serializer options.</param>
     /// <exception cref="ArgumentNullException"><paramref name="writer"/> is <see langword="null"/>.</exception>
-    public override void Write(Utf8JsonWriter writer, UserSegment value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        if (value.IsDefault)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            writer.WriteStringValue(value.Id);
-        }
-    }
+    public override void Write(Utf8JsonWriter writer, UserSegment value, JsonSerializerOptions options) =>
+        StableIdJson.Write(writer, value.IsDefault, value.Id);
 
     /// <summary>Reads a user segment used as a property name, such as a key of a dictionary.</summary>
     /// <param name="reader">The reader, at a property name.</param>
     /// <param name="typeToConvert">The type, <see cref="UserSegment"/>.</param>
     /// <param name="options">The serializer options.</param>
-    /// <returns>The userSegment.</returns>
+    /// <returns>The user segment.</returns>
     /// <exception cref="JsonException">The name is not a valid id.</exception>
     public override UserSegment ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        UserSegment.TryCreate(reader.GetString(), out UserSegment value)
-            ? value
-            : throw new JsonException($"A key must be a user segment id such as \"pemda\"; found {JsonText.Describe(ref reader)}.");
+        StableIdJson.ReadKey<UserSegment>(ref reader, UserSegment.TryCreate, "user segment", "pemda");
 
     /// <summary>Writes a user segment as a property name, such as a key of a dictionary.</summary>
     /// <param name="writer">The writer.</param>
-    /// <param name="value">The userSegment; not the default value.</param>
+    /// <param name="value">The user segment; not the default value.</param>
     /// <param name="options">The serializer options.</param>
     /// <exception cref="ArgumentNullException"><paramref name="writer"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="value"/> is the default value, which has no id to use as a key.</exception>
-    public override void WriteAsPropertyName(Utf8JsonWriter writer, UserSegment value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        if (value.IsDefault)
-        {
-            throw new ArgumentException("The default UserSegment has no id and cannot be a key; use a UserSegment created from an id.", nameof(value));
-        }
-
-        writer.WritePropertyName(value.Id);
-    }
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, UserSegment value, JsonSerializerOptions options) =>
+        StableIdJson.WriteKey(writer, value.IsDefault, value.Id, nameof(UserSegment));
 }

@@ -74,11 +74,11 @@ public static class DjpkJson
 
     /// <summary>Adds the converter of every core type to <paramref name="set"/>.</summary>
     internal static ConverterTypeInfoResolver Register(ConverterTypeInfoResolver set) => set
-        .Add(new ReportingPeriodJsonConverter()).Add(new ChannelJsonConverter()).Add(new UserSegmentJsonConverter())
+        .Add(new ReportingPeriodJsonConverter()).Add(new ChannelJsonConverter()).Add(new UserSegmentJsonConverter()).Add(new ComplaintCategoryJsonConverter())
         .Add(new TopicJsonConverter()).Add(new InstantJsonConverter()).Add(new PercentChangeJsonConverter())
         .Add(new ShareDistributionJsonConverter()).Add(new IngestReportJsonConverter()).Add(new CountCubeJsonConverter())
         .Add(new DistinctUserCubeJsonConverter())
-        .AddEnum<AggregationDimensions>().AddEnum<ChangeDirection>().AddEnum<ChannelKind>().AddEnum<ComplaintCategory>()
+        .AddEnum<AggregationDimensions>().AddEnum<ChangeDirection>().AddEnum<ChannelKind>()
         .AddEnum<HolidayKind>().AddEnum<IngestPolicy>().AddEnum<MetricKind>().AddEnum<PeriodGrain>().AddEnum<RejectionReason>()
         .AddEnum<ReportLanguage>().AddEnum<RequestOutcome>().AddEnum<RoundingConvention>().AddEnum<RoundingRule>()
         .AddEnum<ShareAllocationMethod>();

@@ -1,3 +1,4 @@
+using Djpk.Metrics.Complaints;
 using Djpk.Metrics.Formatting;
 using Djpk.Metrics.InformationRequests;
 using Djpk.Metrics.Logs;
@@ -16,6 +17,8 @@ internal static class ProvincialContactCenter
     public static readonly Channel Instagram = new("instagram");
     public static readonly UserSegment Warga = new("warga");
     public static readonly UserSegment Opd = new("opd");
+    public static readonly ComplaintCategory Perizinan = new("perizinan");
+    public static readonly ComplaintCategory Pungli = new("pungli");
 
     public static Catalog Catalog { get; } = Catalog.Empty
         .WithChannel(new ChannelInfo(Sms, "SMS Center Provinsi", "Provincial SMS centre", ChannelKind.Consultation))
@@ -29,7 +32,9 @@ internal static class ProvincialContactCenter
         Catalog,
         new ReportSettings(ReportingCalendar.ForZone("Asia/Makassar"))
             .WithChangeRounding(Djpk.Metrics.Comparison.RoundingRule.HalfAwayFromZero, 0, 1, 10m)
-            .WithWorkingDays(new WorkingDayCalendar("Provinsi Nusa Sejahtera 2026", 2026, 2026, [new Holiday(new LocalDate(2026, 10, 14), "Hari Jadi Provinsi", HolidayKind.NationalHoliday)])),
+            .WithWorkingDays(new WorkingDayCalendar("Provinsi Nusa Sejahtera 2026", 2026, 2026, [new Holiday(new LocalDate(2026, 10, 14), "Hari Jadi Provinsi", HolidayKind.NationalHoliday)]))
+            .WithComplaintCategory(new ComplaintCategoryInfo(Perizinan, "Keluhan Perizinan", "Licensing complaints"))
+            .WithComplaintCategory(new ComplaintCategoryInfo(Pungli, "Laporan Pungutan Liar", "Illegal-levy reports")),
         ReportWording.Default.WithOverrides("""
             {
               "id": {
@@ -59,7 +64,13 @@ internal static class ProvincialContactCenter
         ReportInputs inputs = ReportInputs.Empty
             .WithConsultations(builder.Build())
             .WithSocial([new SocialSnapshot(Instagram, "@nusasejahtera_prov", new LocalDate(2026, 10, 31), followers: 4_210)])
-            .WithInformationRequests([request]);
+            .WithInformationRequests([request])
+            .WithComplaints(
+            [
+                new Complaint("NS-ADU-1", Perizinan, new LocalDate(2026, 10, 2), new LocalDate(2026, 10, 9)),
+                new Complaint("NS-ADU-2", Perizinan, new LocalDate(2026, 10, 20)),
+                new Complaint("NS-ADU-3", new ComplaintCategory("lain-lain"), new LocalDate(2026, 3, 3), new LocalDate(2026, 3, 4)),
+            ]);
         return MonthlyReport.Build(ReportingPeriod.Month(2026, 10), inputs, Profile);
     }
 }

@@ -130,6 +130,13 @@ public class ReportProfileTests
         Assert.Contains("Jumlah konsultasi di bulan Oktober 2026 sebanyak 7 konsultasi.", indonesian, StringComparison.Ordinal);
         Assert.Contains("naik 40%", indonesian, StringComparison.Ordinal); // the province's own change words: 5 → 7
         Assert.Contains("Public-information requests", report.RenderText(ReportLanguage.English), StringComparison.Ordinal);
+        // The province's own complaint categories, named by its settings and listed in its order, then one it did not list, by id.
+        Assert.Contains("Keluhan Perizinan: 2 diterima dan 1 selesai di bulan Oktober 2026; 2 diterima sejak Januari; 1 masih terbuka di akhir bulan.", indonesian, StringComparison.Ordinal);
+        Assert.Contains("Laporan Pungutan Liar: 0 diterima dan 0 selesai di bulan Oktober 2026; 0 diterima sejak Januari; 0 masih terbuka di akhir bulan.", indonesian, StringComparison.Ordinal);
+        Assert.Contains("lain-lain: 0 diterima dan 0 selesai di bulan Oktober 2026; 1 diterima sejak Januari; 0 masih terbuka di akhir bulan.", indonesian, StringComparison.Ordinal);
+        Assert.True(indonesian.IndexOf("Keluhan Perizinan:", StringComparison.Ordinal) < indonesian.IndexOf("Laporan Pungutan Liar:", StringComparison.Ordinal));
+        Assert.Contains("Licensing complaints: 2 received and 1 resolved in October 2026", report.RenderText(ReportLanguage.English), StringComparison.Ordinal);
+        Assert.DoesNotContain("Keluhan Layanan", indonesian, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -124,7 +124,7 @@ public sealed class CliTests : IDisposable
         string website = WriteLog("website.json", """{"visits":[{"period":"2022-12","count":93598},{"period":"2023-12","count":73942}],"topPages":[{"period":"2023-12","pages":[{"page":"Dana Desa"},{"page":"DAU"}]}]}""");
         string social = WriteLog("social.json", """[{"platform":"instagram","account":"@djpk","date":"2023-12-31","followers":116894,"posts":30,"reach":{"total":90000,"posts":30}}]""");
         string requests = WriteLog("requests.json", """[{"id":"PPID-1","received":"2023-12-04","purpose":"penelitian","dataRequested":["DAU 2023"],"outcome":"grantedInFull","decided":"2023-12-08"}]""");
-        string complaints = WriteLog("complaints.json", """[{"id":"ADU-1","category":"keluhanLayanan","received":"2023-12-05","resolved":"2023-12-07"}]""");
+        string complaints = WriteLog("complaints.json", """[{"id":"ADU-1","category":"keluhan-layanan","received":"2023-12-05","resolved":"2023-12-07"}]""");
 
         (int code, string output, string error) = Run("report", "--log", path, "--month", "2023-12", "--website", website, "--social", social, "--requests", requests, "--complaints", complaints);
 
