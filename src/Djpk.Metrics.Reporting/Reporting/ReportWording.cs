@@ -12,6 +12,9 @@ namespace Djpk.Metrics.Reporting;
 /// konsultasi."</c>; the report fills them with formatted numbers, months and names. <see cref="Default"/> is general
 /// wording with no agency's names in it; a profile replaces some templates with <see cref="WithOverrides(string)"/>, such
 /// as DJPK's title "Laporan Layanan Informasi DJPK — {month}".</para>
+/// <para>A placeholder with forms, <c>{count|request was|requests were}</c>, prints no value but the first form when the
+/// value reads 1 (its sign aside) and the second otherwise, for languages whose nouns agree with a count:
+/// <c>"{total} {total|consultation|consultations}"</c> reads "1 consultation" and "1.305 consultations".</para>
 /// <para>The JSON form is <c>{"id": {"key": "template", …}, "en": {…}}</c>. An override may name only keys of the table it
 /// overrides and only the placeholders that key's default template uses, so a profile can never ask for a value the
 /// report does not supply.</para>
@@ -100,6 +103,14 @@ public sealed class ReportWording
 
             text.Append(template, at, open - at);
             ReadOnlySpan<char> name = template.AsSpan(open + 1, close - open - 1);
+            ReadOnlySpan<char> forms = default;
+            int bar = name.IndexOf('|');
+            if (bar >= 0)
+            {
+                forms = name[(bar + 1)..];
+                name = name[..bar];
+            }
+
             string? value = null;
             foreach ((string Name, string Value) pair in values)
             {
@@ -110,11 +121,21 @@ public sealed class ReportWording
                 }
             }
 
-            text.Append(value ?? template.Substring(open, close - open + 1));
+            text.Append(value is null ? template.AsSpan(open, close - open + 1) : bar >= 0 ? PluralForm(forms, value) : value);
             at = close + 1;
         }
 
         return text.ToString();
+    }
+
+    // "{count|request was|requests were}": the first form when the count reads 1 (sign aside), else the second.
+    private static ReadOnlySpan<char> PluralForm(ReadOnlySpan<char> forms, string value)
+    {
+        int bar = forms.IndexOf('|');
+        ReadOnlySpan<char> one = bar < 0 ? forms : forms[..bar];
+        ReadOnlySpan<char> other = bar < 0 ? forms : forms[(bar + 1)..];
+        ReadOnlySpan<char> number = value.AsSpan().TrimStart("+-");
+        return number.SequenceEqual("1") ? one : other;
     }
 
     private ImmutableDictionary<string, string> Table(ReportLanguage language) => language switch
@@ -166,7 +187,9 @@ public sealed class ReportWording
                 break;
             }
 
-            names.Add(template[(open + 1)..close]);
+            string name = template[(open + 1)..close];
+            int bar = name.IndexOf('|', StringComparison.Ordinal);
+            names.Add(bar < 0 ? name : name[..bar]);
         }
 
         return names;
@@ -204,7 +227,10 @@ public sealed class ReportWording
                         throw new FormatException($"The template '{language.Name}.{entry.Name}' must be a string.");
                     }
 
-                    target[entry.Name] = entry.Value.GetString()!;
+                    if (!target.TryAdd(entry.Name, entry.Value.GetString()!))
+                    {
+                        throw new FormatException($"The template '{language.Name}.{entry.Name}' is given twice; give each key once.");
+                    }
                 }
             }
         }

@@ -168,6 +168,8 @@ public class ReportProfileTests
     [InlineData("""{"id": {"title": 3}}""", "must be a string")]
     [InlineData("""[1, 2]""", "must be a JSON object")]
     [InlineData("""{"id": {""", "not valid JSON")]
+    [InlineData("""{"id": {"title": "A {month}", "title": "B {month}"}}""", "'id.title' is given twice")]
+    [InlineData("""{"en": {"consultations.total": "{total} {agency|x|y}"}}""", "placeholder {agency}")]
     public void ReportWording_BadOverrides_ThrowFormatExceptionNamingTheRule(string json, string expected)
     {
         FormatException error = Assert.Throws<FormatException>(() => ReportWording.Default.WithOverrides(json));
@@ -184,5 +186,39 @@ public class ReportProfileTests
         Assert.True(start >= 0, $"no section '{heading}'");
         int end = text.IndexOf("\n\n", start + heading.Length + 2, StringComparison.Ordinal);
         return end < 0 ? text[start..] : text[start..end];
+    }
+
+    [Fact]
+    public void ReportWording_DefaultJson_HasEachKeyOnceInBothLanguages()
+    {
+        using Stream stream = typeof(ReportWording).Assembly.GetManifestResourceStream("Djpk.Metrics.Reporting.Wording.default.json")!;
+        using var document = System.Text.Json.JsonDocument.Parse(stream);
+        string[] indonesian = [.. document.RootElement.GetProperty("id").EnumerateObject().Select(p => p.Name)];
+        string[] english = [.. document.RootElement.GetProperty("en").EnumerateObject().Select(p => p.Name)];
+        Assert.Equal(indonesian.Length, indonesian.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(english.Length, english.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(indonesian.Order(StringComparer.Ordinal), english.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(1, "There was 1 consultation in October 2026.")]
+    [InlineData(2, "There were 2 consultations in October 2026.")]
+    public void RenderText_English_AgreesTheNounWithTheCount(int consultations, string expected)
+    {
+        var builder = new InteractionLogBuilder(ProvincialContactCenter.Catalog);
+        DateTimeZone makassar = DateTimeZoneProviders.Tzdb["Asia/Makassar"];
+        for (int i = 0; i < consultations; i++)
+        {
+            builder.Add(new Consultation(new LocalDateTime(2026, 10, 5 + i, 10, 0).InZoneStrictly(makassar).ToInstant(), ProvincialContactCenter.Sms, ProvincialContactCenter.Warga, new Topic("Perizinan"), new UserKey(i)));
+        }
+
+        string text = MonthlyReport.Build(ReportingPeriod.Month(2026, 10), ReportInputs.Empty.WithConsultations(builder.Build()), ProvincialContactCenter.Profile)
+            .RenderText(ReportLanguage.English);
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("|", text, StringComparison.Ordinal);
+        if (consultations == 1)
+        {
+            Assert.Contains("served 1 consultation", text, StringComparison.Ordinal);
+        }
     }
 }
