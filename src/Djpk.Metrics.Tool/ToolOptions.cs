@@ -10,7 +10,7 @@ internal static class ToolOptions
 {
     public static Option<string[]> Logs() => new("--log")
     {
-        Description = "A log file, CSV or JSON Lines by its extension (repeatable; the files are combined).",
+        Description = "A log file: CSV, JSON Lines or an Excel workbook (.xlsx), by its extension (repeatable; the files are combined).",
         HelpName = "FILE",
         Arity = ArgumentArity.OneOrMore,
         AllowMultipleArgumentsPerToken = true,
