@@ -11,14 +11,16 @@ internal static class IngestCommand
     {
         var files = new Argument<string[]>("FILE") { Description = "The log files (CSV, JSON Lines or Excel .xlsx).", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string?>("--out") { Description = "Write the accepted rows to this file (.csv or .jsonl), losslessly.", HelpName = "PATH" };
+        var profile = ToolOptions.Profile();
         var reading = new LogReadingOptions(IngestPolicy.Collect, "--format");
         var command = new Command("ingest", Help.Ingest);
         command.Arguments.Add(files);
         command.Options.Add(output);
+        command.Options.Add(profile);
         reading.AddTo(command);
         command.SetAction(parse =>
         {
-            LogReadSettings settings = reading.Resolve(parse);
+            LogReadSettings settings = reading.Resolve(parse, ToolProfile.Resolve(parse.GetValue(profile)));
             string[] paths = parse.GetValue(files) ?? [];
             string? outPath = parse.GetValue(output);
             if (outPath is not null && LogLoader.FormatOf(outPath, null) is not ("csv" or "jsonl"))

@@ -18,12 +18,8 @@ internal static class ReportCommand
         var website = new Option<string?>("--website") { Description = "Website visits and top pages, a JSON file.", HelpName = "FILE" };
         var requests = new Option<string?>("--requests") { Description = "Information requests (PPID), a JSON file.", HelpName = "FILE" };
         var complaints = new Option<string?>("--complaints") { Description = "Complaints, a JSON file.", HelpName = "FILE" };
-        var profile = new Option<string>("--profile")
-        {
-            Description = "The report profile: djpk (built in), or a profile file (JSON: another agency's channels, segments, aliases, settings, wording and holidays; see docs/tool.md).",
-            HelpName = "djpk|FILE",
-            DefaultValueFactory = _ => "djpk",
-        };
+        var profile = ToolOptions.Profile();
+        profile.Description = "The report profile: djpk (built in), or a profile file (JSON: another agency's channels, segments, export aliases, settings, wording and holidays; see docs/tool.md).";
         var language = ToolOptions.Language();
         var format = new Option<string>("--format") { Description = "The rendering.", HelpName = "text|md|json|html", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "md", "json", "html");

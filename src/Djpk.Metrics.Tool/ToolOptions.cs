@@ -31,6 +31,13 @@ internal static class ToolOptions
         return option;
     }
 
+    public static Option<string> Profile() => new("--profile")
+    {
+        Description = "The profile whose catalog, export aliases and zone read the logs (and, in report, whose settings and wording write it): djpk (built in), or a profile file (JSON; see docs/tool.md).",
+        HelpName = "djpk|FILE",
+        DefaultValueFactory = _ => "djpk",
+    };
+
     public static Option<string?> Out() => new("--out") { Description = "Write to this file instead of standard output.", HelpName = "PATH" };
 
     public static ReportingPeriod ParseMonth(string? text) =>
