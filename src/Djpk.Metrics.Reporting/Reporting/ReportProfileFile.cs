@@ -84,6 +84,7 @@ public sealed class ReportProfileFile
     /// <returns>The profile.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
     /// <exception cref="IOException">The file, or a file it names, cannot be read.</exception>
+    /// <exception cref="FileNotFoundException"><paramref name="path"/> does not exist (a file it names that does not exist is a <see cref="FormatException"/>).</exception>
     /// <exception cref="UnauthorizedAccessException">A file may not be read.</exception>
     /// <exception cref="FormatException">The file is not valid JSON or breaks a rule of the format; the message names the field, the rule and the fix.</exception>
     public static ReportProfileFile ReadFile(string path)
@@ -296,7 +297,7 @@ public sealed class ReportProfileFile
             }
             catch (FormatException e)
             {
-                throw Fail("holidays", e.Message.TrimEnd('.') + "; correct the holiday file (its format is that of WorkingDayCalendar.Parse)");
+                throw Fail("holidays", "holds a bad holiday file: " + e.Message.TrimEnd('.') + "; correct the holiday file (its format is that of WorkingDayCalendar.Parse)");
             }
         }
         finally
@@ -322,7 +323,7 @@ public sealed class ReportProfileFile
         }
         catch (FormatException e)
         {
-            throw Fail("wording", e.Message.TrimEnd('.') + "; the keys and placeholders are those of ReportWording.Default");
+            throw Fail("wording", "breaks a rule of the wording format: " + e.Message.TrimEnd('.') + "; the keys and placeholders are those of ReportWording.Default");
         }
     }
 
@@ -333,14 +334,12 @@ public sealed class ReportProfileFile
             throw Fail(path, "is an empty path; name the file, relative to the profile file");
         }
 
-        if (Path.IsPathFullyQualified(file))
-        {
-            return file;
-        }
-
-        return baseDirectory is not null
-            ? Path.Combine(baseDirectory, file)
+        string full = Path.IsPathFullyQualified(file) ? file
+            : baseDirectory is not null ? Path.Combine(baseDirectory, file)
             : throw Fail(path, $"names the relative path '{file}', and the profile was read without a folder; read it with ReportProfileFile.ReadFile, pass baseDirectory, or write the file's object inline");
+        return File.Exists(full)
+            ? full
+            : throw Fail(path, $"names '{file}', which does not exist; write the path relative to the profile file's folder");
     }
 
     private static IEnumerable<(string Text, string Path)> Aliases(Dictionary<string, JsonElement> fields, string path)
@@ -386,7 +385,7 @@ public sealed class ReportProfileFile
         }
         catch (ArgumentException e)
         {
-            throw Fail(path, e.Message.TrimEnd('.') + "; each id, name and alias may appear once");
+            throw Fail(path, "is not allowed: " + e.Message.TrimEnd('.') + "; each id, name and alias may appear once");
         }
     }
 
