@@ -501,6 +501,22 @@ public sealed class CliTests : IDisposable
         }
     }
 
+    // Workbooks: every reading command takes --sheet and names its input format (--format in ingest, whose only format it is).
+    [Theory]
+    [InlineData("ingest", "--format")]
+    [InlineData("report", "--input-format")]
+    [InlineData("aggregate", "--input-format")]
+    [InlineData("verify", "--input-format")]
+    public void Help_EveryReadingCommand_NamesTheSheetAndInputFormatFlags(string command, string formatFlag)
+    {
+        (int code, string output, _) = Run(command, "--help");
+
+        Assert.Equal(0, code);
+        Assert.Contains("--sheet <NAME|INDEX>", output, StringComparison.Ordinal);
+        Assert.Contains(formatFlag + " <csv|jsonl|xlsx>", output, StringComparison.Ordinal);
+        Assert.Equal(command != "verify", output.Contains("--profile <djpk|FILE>", StringComparison.Ordinal));
+    }
+
     private static (int Code, string Output, string Error) Run(params string[] args)
     {
         using var output = new StringWriter(CultureInfo.InvariantCulture);
