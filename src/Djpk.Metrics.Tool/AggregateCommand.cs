@@ -23,10 +23,11 @@ internal static class AggregateCommand
         var format = new Option<string>("--format") { Description = "The output format.", HelpName = "csv|json|table", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "json", "table");
         var output = ToolOptions.Out();
+        var profile = ToolOptions.Profile();
         var reading = new LogReadingOptions(IngestPolicy.Strict);
 
         var command = new Command("aggregate", Help.Aggregate);
-        foreach (Option option in new Option[] { logs, by, grain, users, from, to, format, output })
+        foreach (Option option in new Option[] { logs, by, grain, users, from, to, format, output, profile })
         {
             command.Options.Add(option);
         }
@@ -43,9 +44,10 @@ internal static class AggregateCommand
                 throw ToolException.Usage($"--to {l} is before --from {f}.");
             }
 
-            LogReadSettings settings = reading.Resolve(parse);
+            ToolProfile used = ToolProfile.Resolve(parse.GetValue(profile));
+            LogReadSettings settings = reading.Resolve(parse, used);
             LoadedLogs loaded = LogLoader.Load(parse.GetValue(logs) ?? [], settings, console);
-            var aggregator = new Aggregator(ReportingCalendar.Jakarta);
+            var aggregator = new Aggregator(used.Report.Settings.Calendar);
             AggregationRequest request = AggregationRequest.PerPeriod(periodGrain).By(dimensions);
             if ((first ?? last) is not null)
             {

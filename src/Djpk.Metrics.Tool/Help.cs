@@ -15,7 +15,7 @@ internal static class Help
         """;
 
     public const string Ingest = """
-        Reads logs (CSV or JSON Lines), prints the ingest report of each file (the summary line, then every rejected row
+        Reads logs (CSV, JSON Lines or Excel .xlsx), prints the ingest report of each file (the summary line, then every rejected row
         with its line, column and reason) and optionally writes the accepted rows. Rejected rows are collected by default;
         with --policy strict any rejected row makes the exit code 1.
 
@@ -23,6 +23,7 @@ internal static class Help
           djpk-metrics ingest konsultasi.csv
           djpk-metrics ingest export.csv --delimiter ';' --zone Asia/Jakarta --column timestamp=waktu --column channel=kanal
           djpk-metrics ingest a.jsonl b.jsonl --out clean.csv
+          djpk-metrics ingest export.xlsx --sheet Desember
           djpk-metrics ingest konsultasi.csv --policy strict
         """;
 
@@ -35,17 +36,20 @@ internal static class Help
           djpk-metrics report --log konsultasi.csv --month 2023-12
           djpk-metrics report --log 2022.jsonl 2023.jsonl --month 2023-12 --lang en --format md --out report.md
           djpk-metrics report --log konsultasi.csv --month 2023-12 --social social.json --website website.json --format json
+          djpk-metrics report --log provinsi.xlsx --month 2026-10 --profile nusa-sejahtera.json --format html --out laporan.html
         """;
 
     public const string Aggregate = """
         Counts consultations (or distinct users) per period and channel, segment or topic. CSV (the default) has a
         header row 'period,<breakdown ids…>,count' ('users' with --distinct-users), then one row per cell that has data;
-        the period is written as the library prints it (2023-12, 2023-W52, 2023-Q4). Periods are in Asia/Jakarta.
+        the period is written as the library prints it (2023-12, 2023-W52, 2023-Q4). Periods are in the profile's zone
+        (Asia/Jakarta for djpk).
 
         Examples:
           djpk-metrics aggregate --log konsultasi.csv --by channel
           djpk-metrics aggregate --log konsultasi.csv --by channel,segment --grain quarter --from 2023-Q1 --to 2023-Q4
           djpk-metrics aggregate --log konsultasi.csv --by segment --grain year --distinct-users --format table
+          djpk-metrics aggregate --log provinsi.csv --by channel --profile nusa-sejahtera.json
         """;
 
     public const string Verify = """

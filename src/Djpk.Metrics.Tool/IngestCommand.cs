@@ -9,20 +9,25 @@ internal static class IngestCommand
 {
     public static Command Create(ToolConsole console)
     {
-        var files = new Argument<string[]>("FILE") { Description = "The log files (CSV or JSON Lines).", Arity = ArgumentArity.OneOrMore };
-        var format = new Option<string?>("--format") { Description = "The format of the input files (default: from each file's extension: .csv, .jsonl).", HelpName = "csv|jsonl" };
-        format.AcceptOnlyFromAmong("csv", "jsonl");
+        var files = new Argument<string[]>("FILE") { Description = "The log files (CSV, JSON Lines or Excel .xlsx).", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string?>("--out") { Description = "Write the accepted rows to this file (.csv or .jsonl), losslessly.", HelpName = "PATH" };
-        var reading = new LogReadingOptions(IngestPolicy.Collect);
+        var profile = ToolOptions.Profile();
+        var reading = new LogReadingOptions(IngestPolicy.Collect, "--format");
         var command = new Command("ingest", Help.Ingest);
         command.Arguments.Add(files);
-        command.Options.Add(format);
         command.Options.Add(output);
+        command.Options.Add(profile);
         reading.AddTo(command);
         command.SetAction(parse =>
         {
-            LogReadSettings settings = reading.Resolve(parse, parse.GetValue(format));
+            LogReadSettings settings = reading.Resolve(parse, ToolProfile.Resolve(parse.GetValue(profile)));
             string[] paths = parse.GetValue(files) ?? [];
+            string? outPath = parse.GetValue(output);
+            if (outPath is not null && LogLoader.FormatOf(outPath, null) is not ("csv" or "jsonl"))
+            {
+                throw ToolException.Usage($"--out: '{outPath}' must end in .csv or .jsonl (the tool writes no workbooks).");
+            }
+
             LoadedLogs loaded = LogLoader.Load(paths, settings, console, failOnRejections: false);
             foreach ((string file, IngestReport report) in loaded.Reports)
             {
@@ -43,7 +48,7 @@ internal static class IngestCommand
                 }
             }
 
-            if (parse.GetValue(output) is { } path)
+            if (outPath is { } path)
             {
                 Write(loaded, path, settings);
                 console.Error.WriteLine($"wrote {loaded.Log.Count} accepted rows to {path}");

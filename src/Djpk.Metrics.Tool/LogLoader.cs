@@ -1,17 +1,18 @@
 using Djpk.Metrics.Csv;
+using Djpk.Metrics.Excel;
 using Djpk.Metrics.Ingest;
 using Djpk.Metrics.Logs;
 using Spectre.Console;
 
 namespace Djpk.Metrics.Tool;
 
-/// <summary>Reads log files (CSV or JSON Lines) with the settings of the shared reading flags.</summary>
+/// <summary>Reads log files (CSV, JSON Lines or Excel workbooks) with the settings of the shared reading flags.</summary>
 internal static class LogLoader
 {
     private const long ProgressThreshold = 4 * 1024 * 1024;
 
     /// <summary>Gets the format of <paramref name="path"/>: the one asked for, else its extension's.</summary>
-    /// <exception cref="ToolException">Neither says csv or jsonl.</exception>
+    /// <exception cref="ToolException">Neither says csv, jsonl or xlsx.</exception>
     public static string FormatOf(string path, string? requested)
     {
         if (requested is not null)
@@ -23,7 +24,9 @@ internal static class LogLoader
         {
             ".csv" or ".tsv" or ".txt" => "csv",
             ".jsonl" or ".ndjson" or ".json" => "jsonl",
-            _ => throw ToolException.Usage($"cannot tell the format of '{path}' from its extension; add --format csv or --format jsonl."),
+            ".xlsx" or ".xlsm" => "xlsx",
+            ".xls" => throw ToolException.Usage($"'{path}' is an old Excel workbook (.xls); save it as .xlsx (Excel workbook) and read that."),
+            _ => throw ToolException.Usage($"cannot tell the format of '{path}' from its extension; name the format (csv, jsonl or xlsx) with --format in ingest, --input-format elsewhere."),
         };
     }
 
@@ -31,6 +34,11 @@ internal static class LogLoader
     /// <exception cref="ToolException">A file is missing or unreadable, or (under a strict policy) rows were rejected.</exception>
     public static LoadedLogs Load(IReadOnlyList<string> files, LogReadSettings settings, ToolConsole console, bool failOnRejections = true)
     {
+        if (settings.Sheet is not null && !files.Any(f => FormatOf(f, settings.Format) == "xlsx"))
+        {
+            throw ToolException.Usage("--sheet chooses the worksheet of .xlsx files, and no file is one.");
+        }
+
         var reports = new List<(string, IngestReport)>();
         var logs = new List<InteractionLog>();
         foreach (string file in files)
@@ -71,7 +79,7 @@ internal static class LogLoader
         }
 
         long length = new FileInfo(file).Length;
-        if (!console.ErrorIsTerminal || length < ProgressThreshold)
+        if (!console.ErrorIsTerminal || length < ProgressThreshold || format == "xlsx") // the workbook reader reports rows, not bytes
         {
             return ReadFile(file, format, settings, null);
         }
@@ -91,9 +99,12 @@ internal static class LogLoader
         try
         {
             using FileStream stream = File.OpenRead(file);
-            return format == "csv"
-                ? CsvLogReader.Read(stream, settings.Options, settings.Delimiter, settings.Columns, progress)
-                : ReadJsonLines(stream, settings, progress);
+            return format switch
+            {
+                "csv" => CsvLogReader.Read(stream, settings.Options, settings.Delimiter, settings.Columns, progress),
+                "xlsx" => ExcelLogReader.Read(stream, settings.Options, settings.Sheet ?? ExcelSheet.First, settings.Columns),
+                _ => ReadJsonLines(stream, settings, progress),
+            };
         }
         catch (InvalidDataException e)
         {

@@ -1,3 +1,4 @@
+using Djpk.Metrics.Excel;
 using Djpk.Metrics.Ingest;
 
 namespace Djpk.Metrics.Tool;
@@ -7,5 +8,6 @@ namespace Djpk.Metrics.Tool;
 /// <param name="Columns">The column or field names, constants and user identity.</param>
 /// <param name="Delimiter">The CSV delimiter.</param>
 /// <param name="Policy">Strict: any rejected row is a data problem (exit code 1); collect: rejected rows are reported and skipped.</param>
-/// <param name="Format">The input format when given (csv or jsonl), else from each file's extension.</param>
-internal sealed record LogReadSettings(IngestOptions Options, LogColumns Columns, char Delimiter, IngestPolicy Policy, string? Format);
+/// <param name="Format">The input format when given (csv, jsonl or xlsx), else from each file's extension.</param>
+/// <param name="Sheet">The worksheet of <c>.xlsx</c> files (the first by default); <see langword="null"/> when --sheet was not given.</param>
+internal sealed record LogReadSettings(IngestOptions Options, LogColumns Columns, char Delimiter, IngestPolicy Policy, string? Format, ExcelSheet? Sheet = null);

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using Djpk.Metrics.Excel;
 using Djpk.Metrics.Ingest;
 using Djpk.Metrics.Phone;
-using Djpk.Metrics.Profiles;
 using NodaTime;
 
 namespace Djpk.Metrics.Tool;
@@ -15,9 +15,22 @@ internal sealed class LogReadingOptions
 
     private readonly IngestPolicy _defaultPolicy;
 
-    public LogReadingOptions(IngestPolicy defaultPolicy)
+    /// <param name="defaultPolicy">The policy without --policy.</param>
+    /// <param name="formatName">The name of the input-format flag: <c>--format</c> for <c>ingest</c>, whose only format flag it is; <c>--input-format</c> where <c>--format</c> names the output.</param>
+    public LogReadingOptions(IngestPolicy defaultPolicy, string formatName = "--input-format")
     {
         _defaultPolicy = defaultPolicy;
+        Format = new Option<string?>(formatName)
+        {
+            Description = "The format of the log files: csv, jsonl or xlsx (default: from each file's extension: .csv/.tsv/.txt, .jsonl/.ndjson/.json, .xlsx/.xlsm).",
+            HelpName = "csv|jsonl|xlsx",
+        };
+        Format.AcceptOnlyFromAmong("csv", "jsonl", "xlsx");
+        Sheet = new Option<string?>("--sheet")
+        {
+            Description = "The worksheet of .xlsx files: its name, or its 0-based position (0 is the first tab, the default).",
+            HelpName = "NAME|INDEX",
+        };
         Delimiter = new Option<string?>("--delimiter") { Description = "The CSV delimiter, one character (default ','; 'tab' for a tab).", HelpName = "C" };
         TimestampFormats = new Option<string[]>("--timestamp-format")
         {
@@ -56,6 +69,10 @@ internal sealed class LogReadingOptions
         UserIdentity.AcceptOnlyFromAmong("email", "phone", "text", "number");
     }
 
+    public Option<string?> Format { get; }
+
+    public Option<string?> Sheet { get; }
+
     public Option<string?> Delimiter { get; }
 
     public Option<string[]> TimestampFormats { get; }
@@ -81,16 +98,19 @@ internal sealed class LogReadingOptions
     /// <summary>Adds the flags to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { Delimiter, TimestampFormats, Zone, Columns, Channel, Segment, Aliases, FallbackChannel, FallbackSegment, Policy, UserIdentity })
+        foreach (Option option in new Option[] { Format, Sheet, Delimiter, TimestampFormats, Zone, Columns, Channel, Segment, Aliases, FallbackChannel, FallbackSegment, Policy, UserIdentity })
         {
             command.Options.Add(option);
         }
     }
 
     /// <summary>Translates the flags of <paramref name="parse"/> into settings for the readers.</summary>
+    /// <param name="parse">The parsed command line.</param>
+    /// <param name="profile">The catalog, aliases and zone of the report profile; DJPK's when <see langword="null"/>.</param>
     /// <exception cref="ToolException">A flag's value is not valid (a usage error).</exception>
-    public LogReadSettings Resolve(ParseResult parse, string? format = null)
+    public LogReadSettings Resolve(ParseResult parse, ToolProfile? profile = null)
     {
+        profile ??= ToolProfile.Djpk;
         IngestPolicy policy = parse.GetValue(Policy) switch
         {
             "strict" => IngestPolicy.Strict,
@@ -98,7 +118,7 @@ internal sealed class LogReadingOptions
             _ => _defaultPolicy,
         };
 
-        IngestOptions options = DjpkProfile.IngestOptions.Collecting(maxRejectionDetails: 10_000).WithLocalZone(DjpkProfile.Settings.Calendar.Zone);
+        IngestOptions options = profile.IngestOptions.Collecting(maxRejectionDetails: 10_000).WithLocalZone(profile.Zone);
         if (parse.GetValue(Zone) is { } zoneId)
         {
             DateTimeZone zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId)
@@ -107,8 +127,8 @@ internal sealed class LogReadingOptions
         }
 
         options = options
-            .WithChannelFallback(ParseId(parse.GetValue(FallbackChannel), "--fallback-channel", id => new Channel(id), options.Catalog.Contains))
-            .WithSegmentFallback(ParseId(parse.GetValue(FallbackSegment), "--fallback-segment", id => new UserSegment(id), options.Catalog.Contains));
+            .WithChannelFallback(ParseId(parse.GetValue(FallbackChannel), "--fallback-channel", id => new Channel(id), options.Catalog.Contains, profile))
+            .WithSegmentFallback(ParseId(parse.GetValue(FallbackSegment), "--fallback-segment", id => new UserSegment(id), options.Catalog.Contains, profile));
 
         LogColumns columns = LogColumns.Default;
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -150,20 +170,38 @@ internal sealed class LogReadingOptions
 
         if (parse.GetValue(Channel) is { } channel)
         {
-            columns = columns.WithConstantChannel(ParseId(channel, "--channel", id => new Channel(id), options.Catalog.Contains));
+            columns = columns.WithConstantChannel(ParseId(channel, "--channel", id => new Channel(id), options.Catalog.Contains, profile));
         }
 
         if (parse.GetValue(Segment) is { } segment)
         {
-            columns = columns.WithConstantSegment(ParseId(segment, "--segment", id => new UserSegment(id), options.Catalog.Contains));
+            columns = columns.WithConstantSegment(ParseId(segment, "--segment", id => new UserSegment(id), options.Catalog.Contains, profile));
         }
 
         foreach (string alias in parse.GetValue(Aliases) ?? [])
         {
-            options = WithAlias(options, alias);
+            options = WithAlias(options, alias, profile);
         }
 
-        return new LogReadSettings(options, columns, ParseDelimiter(parse.GetValue(Delimiter)), policy, format);
+        return new LogReadSettings(options, columns, ParseDelimiter(parse.GetValue(Delimiter)), policy, parse.GetValue(Format), ParseSheet(parse.GetValue(Sheet)));
+    }
+
+    // An integer is the sheet's 0-based position; anything else its name (matched ignoring case, as Excel does).
+    private static ExcelSheet? ParseSheet(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int index))
+        {
+            return ExcelSheet.At(index);
+        }
+
+        return string.IsNullOrWhiteSpace(text)
+            ? throw ToolException.Usage("--sheet: name the sheet, or give its 0-based position (0 is the first).")
+            : ExcelSheet.Named(text);
     }
 
     // ISO-8601 first unless the user places it (as "iso"); the named numeric formats by name; anything else a NodaTime pattern.
@@ -197,7 +235,7 @@ internal sealed class LogReadingOptions
         }
     }
 
-    private static IngestOptions WithAlias(IngestOptions options, string alias)
+    private static IngestOptions WithAlias(IngestOptions options, string alias, ToolProfile profile)
     {
         int colon = alias.IndexOf(':', StringComparison.Ordinal);
         int equals = alias.LastIndexOf('=');
@@ -212,8 +250,8 @@ internal sealed class LogReadingOptions
         try
         {
             return kind == "channel"
-                ? options.WithChannelAlias(text, ParseId(id, "--alias", i => new Channel(i), options.Catalog.Contains)!.Value)
-                : options.WithSegmentAlias(text, ParseId(id, "--alias", i => new UserSegment(i), options.Catalog.Contains)!.Value);
+                ? options.WithChannelAlias(text, ParseId(id, "--alias", i => new Channel(i), options.Catalog.Contains, profile)!.Value)
+                : options.WithSegmentAlias(text, ParseId(id, "--alias", i => new UserSegment(i), options.Catalog.Contains, profile)!.Value);
         }
         catch (ArgumentException e)
         {
@@ -229,7 +267,7 @@ internal sealed class LogReadingOptions
         _ => throw ToolException.Usage($"--delimiter: '{text}' is not one character (write 'tab' for a tab)."),
     };
 
-    private static T? ParseId<T>(string? text, string flag, Func<string, T> create, Func<T, bool> known)
+    private static T? ParseId<T>(string? text, string flag, Func<string, T> create, Func<T, bool> known, ToolProfile profile)
         where T : struct
     {
         if (text is null)
@@ -249,6 +287,6 @@ internal sealed class LogReadingOptions
 
         return known(value)
             ? value
-            : throw ToolException.Usage(string.Create(CultureInfo.InvariantCulture, $"{flag}: '{text}' is not in the DJPK catalog."));
+            : throw ToolException.Usage(string.Create(CultureInfo.InvariantCulture, $"{flag}: '{text}' is not in the catalog of {profile.Description}."));
     }
 }

@@ -3,7 +3,6 @@ using System.Globalization;
 using Djpk.Metrics.Formatting;
 using Djpk.Metrics.Ingest;
 using Djpk.Metrics.Periods;
-using Djpk.Metrics.Profiles;
 using Djpk.Metrics.Reporting;
 
 namespace Djpk.Metrics.Tool;
@@ -19,7 +18,8 @@ internal static class ReportCommand
         var website = new Option<string?>("--website") { Description = "Website visits and top pages, a JSON file.", HelpName = "FILE" };
         var requests = new Option<string?>("--requests") { Description = "Information requests (PPID), a JSON file.", HelpName = "FILE" };
         var complaints = new Option<string?>("--complaints") { Description = "Complaints, a JSON file.", HelpName = "FILE" };
-        var profile = new Option<string>("--profile") { Description = "The report profile.", HelpName = "djpk", DefaultValueFactory = _ => "djpk" };
+        var profile = ToolOptions.Profile();
+        profile.Description = "The report profile: djpk (built in), or a profile file (JSON: another agency's channels, segments, export aliases, settings, wording and holidays; see docs/tool.md).";
         var language = ToolOptions.Language();
         var format = new Option<string>("--format") { Description = "The rendering.", HelpName = "text|md|json|html", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "md", "json", "html");
@@ -36,14 +36,14 @@ internal static class ReportCommand
         command.SetAction(parse =>
         {
             ReportingPeriod period = ToolOptions.ParseMonth(parse.GetValue(month));
-            if (parse.GetValue(profile) is { } name && name != "djpk")
-            {
-                throw ToolException.Usage($"--profile: '{name}' is not a profile this tool knows; the one built in is djpk.");
-            }
-
+            ToolProfile used = ToolProfile.Resolve(parse.GetValue(profile));
             string rendering = parse.GetValue(format) ?? "text";
-            ReportLanguage lang = ToolOptions.ParseLanguage(parse.GetValue(language));
-            LogReadSettings settings = reading.Resolve(parse);
+
+            // --lang wins; without it, the profile's language (a profile file may say "en").
+            ReportLanguage lang = parse.GetResult(language) is { Implicit: false }
+                ? ToolOptions.ParseLanguage(parse.GetValue(language))
+                : used.Report.Settings.Language;
+            LogReadSettings settings = reading.Resolve(parse, used);
             LoadedLogs loaded = LogLoader.Load(parse.GetValue(logs) ?? [], settings, console);
 
             ReportInputs inputs = ReportInputs.Empty.WithConsultations(loaded.Log);
@@ -75,7 +75,7 @@ internal static class ReportCommand
                     string.Create(CultureInfo.InvariantCulture, $"{loaded.Rejected} rows were rejected when the data was loaded ({reasons}).")));
             }
 
-            MonthlyReport report = MonthlyReport.Build(period, inputs, DjpkProfile.Profile.WithLanguage(lang));
+            MonthlyReport report = MonthlyReport.Build(period, inputs, used.Report.WithLanguage(lang));
             string text = rendering switch
             {
                 "md" => report.RenderMarkdown(),

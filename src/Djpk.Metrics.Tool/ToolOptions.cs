@@ -10,7 +10,7 @@ internal static class ToolOptions
 {
     public static Option<string[]> Logs() => new("--log")
     {
-        Description = "A log file, CSV or JSON Lines by its extension (repeatable; the files are combined).",
+        Description = "A log file: CSV, JSON Lines or an Excel workbook (.xlsx), by its extension (repeatable; the files are combined).",
         HelpName = "FILE",
         Arity = ArgumentArity.OneOrMore,
         AllowMultipleArgumentsPerToken = true,
@@ -30,6 +30,13 @@ internal static class ToolOptions
         option.AcceptOnlyFromAmong("id", "en");
         return option;
     }
+
+    public static Option<string> Profile() => new("--profile")
+    {
+        Description = "The profile whose catalog, export aliases and zone read the logs (and, in report, whose settings and wording write it): djpk (built in), or a profile file (JSON; see docs/tool.md).",
+        HelpName = "djpk|FILE",
+        DefaultValueFactory = _ => "djpk",
+    };
 
     public static Option<string?> Out() => new("--out") { Description = "Write to this file instead of standard output.", HelpName = "PATH" };
 

@@ -32,21 +32,67 @@ internal static class ProvincialContactCenter
         Catalog,
         new ReportSettings(ReportingCalendar.ForZone("Asia/Makassar"))
             .WithChangeRounding(Djpk.Metrics.Comparison.RoundingRule.HalfAwayFromZero, 0, 1, 10m)
-            .WithWorkingDays(new WorkingDayCalendar("Provinsi Nusa Sejahtera 2026", 2026, 2026, [new Holiday(new LocalDate(2026, 10, 14), "Hari Jadi Provinsi", HolidayKind.NationalHoliday)]))
+            .WithWorkingDays(WorkingDayCalendar.Parse(HolidayFile))
             .WithComplaintCategory(new ComplaintCategoryInfo(Perizinan, "Keluhan Perizinan", "Licensing complaints"))
             .WithComplaintCategory(new ComplaintCategoryInfo(Pungli, "Laporan Pungutan Liar", "Illegal-levy reports")),
-        ReportWording.Default.WithOverrides("""
-            {
-              "id": {
-                "title": "Laporan Bulanan Pusat Kontak Layanan Publik Provinsi Nusa Sejahtera — {month}",
-                "change.increase": "naik {percent}",
-                "change.fromZero": "naik (dari 0)"
-              },
-              "en": { "title": "Nusa Sejahtera Province Public Contact Center — {month}" }
-            }
-            """));
+        ReportWording.Default.WithOverrides(Wording));
 
-    public static MonthlyReport Report()
+    /// <summary>Gets the province's holidays of 2026 as a holiday file (the format of <see cref="WorkingDayCalendar.Parse(string)"/>).</summary>
+    public static string HolidayFile => """
+        {
+          "schema": 1,
+          "country": "ID",
+          "year": 2026,
+          "version": "Provinsi Nusa Sejahtera 2026",
+          "source": "Invented for the tests: the province's anniversary only",
+          "checkedAgainstOfficialText": false,
+          "holidays": [{ "date": "2026-10-14", "name": "Hari Jadi Provinsi", "kind": "nationalHoliday" }]
+        }
+        """;
+
+    /// <summary>Gets the province's wording overrides (the format of <see cref="ReportWording.WithOverrides(string)"/>).</summary>
+    public static string Wording => """
+        {
+          "id": {
+            "title": "Laporan Bulanan Pusat Kontak Layanan Publik Provinsi Nusa Sejahtera — {month}",
+            "change.increase": "naik {percent}",
+            "change.fromZero": "naik (dari 0)"
+          },
+          "en": { "title": "Nusa Sejahtera Province Public Contact Center — {month}" }
+        }
+        """;
+
+    /// <summary>Gets <see cref="Profile"/> as a profile file that names its holiday file <c>nusa-sejahtera-2026.json</c> and carries the wording inline, with the aliases of the province's exports.</summary>
+    public static string ProfileFile => $$"""
+        {
+          "schema": 1,
+          "name": "nusa-sejahtera",
+          "channels": [
+            { "id": "sms", "kind": "consultation", "name": { "id": "SMS Center Provinsi", "en": "Provincial SMS centre" }, "aliases": ["Pesan Singkat"] },
+            { "id": "walk-in", "kind": "consultation", "name": { "id": "Loket Pelayanan", "en": "Service desk" }, "aliases": ["Loket", "Datang Langsung"] },
+            { "id": "instagram", "kind": "social", "name": { "id": "Instagram", "en": "Instagram" } }
+          ],
+          "segments": [
+            { "id": "warga", "name": { "id": "Warga", "en": "Residents" }, "includes": "Warga provinsi", "aliases": ["Masyarakat"] },
+            { "id": "opd", "name": { "id": "Perangkat Daerah", "en": "Regional agencies" }, "includes": "Organisasi perangkat daerah", "aliases": ["OPD", "Dinas"] }
+          ],
+          "settings": {
+            "zone": "Asia/Makassar",
+            "changeRounding": { "rule": "halfAwayFromZero", "decimals": 0, "smallChangeDecimals": 1, "smallChangeBelowPercent": 10 }
+          },
+          "complaintCategories": [
+            { "id": "perizinan", "name": { "id": "Keluhan Perizinan", "en": "Licensing complaints" } },
+            { "id": "pungli", "name": { "id": "Laporan Pungutan Liar", "en": "Illegal-levy reports" } }
+          ],
+          "holidays": ["nusa-sejahtera-2026.json"],
+          "wording": {{Wording}}
+        }
+        """;
+
+    public static MonthlyReport Report() => Report(Profile);
+
+    /// <summary>Builds the province's October 2026 report with <paramref name="profile"/>.</summary>
+    public static MonthlyReport Report(ReportProfile profile)
     {
         var builder = new InteractionLogBuilder(Catalog);
         ZonedDateTime At(int month, int day) => new LocalDateTime(2026, month, day, 9, 30).InZoneStrictly(DateTimeZoneProviders.Tzdb["Asia/Makassar"]);
@@ -71,6 +117,6 @@ internal static class ProvincialContactCenter
                 new Complaint("NS-ADU-2", Perizinan, new LocalDate(2026, 10, 20)),
                 new Complaint("NS-ADU-3", new ComplaintCategory("lain-lain"), new LocalDate(2026, 3, 3), new LocalDate(2026, 3, 4)),
             ]);
-        return MonthlyReport.Build(ReportingPeriod.Month(2026, 10), inputs, Profile);
+        return MonthlyReport.Build(ReportingPeriod.Month(2026, 10), inputs, profile);
     }
 }

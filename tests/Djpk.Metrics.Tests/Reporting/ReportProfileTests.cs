@@ -13,7 +13,7 @@ namespace Djpk.Metrics.Tests.Reporting;
 public class ReportProfileTests
 {
     // Words only DJPK's data and wording contain; a report of another agency must contain none of them.
-    private static readonly string[] DjpkWords = ["DJPK", "Kemenkeu", "ditjenpk", "Dering", "Perimbangan", "E-mail Call Center"];
+    internal static readonly string[] DjpkWords = ["DJPK", "Kemenkeu", "ditjenpk", "Dering", "Perimbangan", "E-mail Call Center"];
 
     private static readonly Lazy<MonthlyReport> Seed = new(() =>
         MonthlyReport.Build(December2023.Month, December2023.Inputs(Path.Combine(AppContext.BaseDirectory, "Fixtures", "djpk-report-2023-12.json")), DjpkProfile.Profile));

@@ -1,7 +1,14 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Djpk.Metrics.Ingest;
+using Djpk.Metrics.Logs;
+using Djpk.Metrics.Reporting;
+using Djpk.Metrics.Samples.ReportSample;
+using Djpk.Metrics.Tests.Excel;
+using Djpk.Metrics.Tests.Reporting;
 using Djpk.Metrics.Tool;
+using NodaTime;
 
 namespace Djpk.Metrics.Tests.Tool;
 
@@ -256,6 +263,182 @@ public sealed class CliTests : IDisposable
         Assert.Equal("period,channel,count\n2023-12,phone,2\n", output);
     }
 
+    [Fact]
+    public void IngestAndAggregate_Workbook_GiveTheSummaryLineAndTheIndependentCounts()
+    {
+        // The log as a workbook: the data on a second sheet "Log" (the first is a cover sheet), timestamps as date cells
+        // (Jakarta's local time), ISO text or Excel serial numbers, users as numbers; one row with a channel not in the catalog.
+        ToolLog.Row[] rows = [.. _log.Rows.Take(240)];
+        var cells = new List<object?[]> { new object?[] { "timestamp", "channel", "segment", "topic", "user" } };
+        foreach (ToolLog.Row row in rows)
+        {
+            DateTime local = row.Timestamp.InZone(ToolLog.Jakarta).LocalDateTime.ToDateTimeUnspecified();
+            object timestamp = row.Style switch
+            {
+                0 => local,
+                1 => NodaTime.Text.InstantPattern.ExtendedIso.Format(row.Timestamp),
+                _ => local.ToOADate(),
+            };
+            cells.Add([timestamp, row.Channel, row.Segment, row.Topic, (double)row.User]);
+        }
+
+        cells.Add(["2023-12-31T10:00:00+07:00", "telegram", "pemda", "DBH", 7d]);
+        string path = Path.Combine(_directory, "konsultasi.xlsx");
+        File.WriteAllBytes(path, Xlsx.Write(("Sampul", [["Laporan konsultasi"]]), ("Log", cells)));
+        int n = rows.Length + 1;
+
+        (int ingestCode, string ingested, string ingestError) = Run("ingest", path, "--sheet", "Log");
+        (int code, string output, string error) = Run("aggregate", "--log", path, "--sheet", "1", "--by", "channel", "--policy", "collect");
+        (int strict, _, string strictError) = Run("aggregate", "--log", path, "--sheet", "Log", "--by", "channel");
+        (int cover, _, string coverError) = Run("ingest", path);   // the first sheet by default: the cover, which has no header
+
+        Assert.Equal(string.Empty, ingestError);
+        Assert.Equal(0, ingestCode);
+        string[] lines = ingested.Split('\n');
+        Assert.Equal($"{n} rows read: {n - 1} accepted, 1 rejected (UnknownChannel 1)", lines[0]);
+        Assert.StartsWith($"  line {n + 1}, Log!B{n + 1}: UnknownChannel: ", lines[1], StringComparison.Ordinal);
+        var expected = new StringBuilder("period,channel,count\n");
+        foreach (var cell in rows
+            .GroupBy(r => (Month: ToolLog.MonthOf(r.Timestamp), r.Channel))
+            .OrderBy(g => g.Key.Month, StringComparer.Ordinal).ThenBy(g => Array.IndexOf(ChannelOrder, g.Key.Channel)))
+        {
+            expected.Append(CultureInfo.InvariantCulture, $"{cell.Key.Month},{cell.Key.Channel},{cell.Count()}\n");
+        }
+
+        Assert.Equal(string.Empty, error);
+        Assert.Equal(0, code);
+        Assert.Equal(expected.ToString(), output);
+        Assert.Equal(1, strict);
+        Assert.Contains("1 rejected (UnknownChannel 1); first: line " + (n + 1).ToString(CultureInfo.InvariantCulture) + ", Log!B", strictError, StringComparison.Ordinal);
+        Assert.Equal(1, cover);
+        Assert.Contains("The header (row 1) has no column 'timestamp'", coverError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ingest_WorkbookWithoutSuchSheet_IsOneLineWithExitCodeOne_AndSheetOnCsvIsAUsageError()
+    {
+        string book = Path.Combine(_directory, "book.xlsx");
+        File.WriteAllBytes(book, Xlsx.Write(("Log", [["timestamp", "channel", "segment", "user"]])));
+        string csv = WriteLog("log.csv", _log.ToCsv());
+
+        (int code, string output, string error) = Run("ingest", book, "--sheet", "Desember");
+        (int usage, _, string usageError) = Run("aggregate", "--log", csv, "--by", "channel", "--sheet", "Log");
+        (int format, string formatted, _) = Run("ingest", WriteLog("book.bin", string.Empty), "--format", "xlsx");
+
+        Assert.Equal(1, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal($"djpk-metrics: {book}: The workbook has no sheet 'Desember'; it has 1 sheet. Name the sheet with ExcelSheet.Named or ExcelSheet.At (0 is the first).\n", error);
+        Assert.Equal(2, usage);
+        Assert.Equal("djpk-metrics: --sheet chooses the worksheet of .xlsx files, and no file is one.\n", usageError);
+        Assert.Equal(1, format);   // read as a workbook, and it is not one
+        Assert.Equal(string.Empty, formatted);
+    }
+
+    [Fact]
+    public void Report_ProfileFile_IsTheProvincesReportWithNoneOfDjpksWords()
+    {
+        string profile = WriteProvince();
+        string log = WriteLog("provinsi.csv", string.Join('\n',
+            "waktu,kanal,segmen,topik,pengguna",
+            "2026-09-01 09:30,sms,warga,Bantuan sosial,1",
+            "2026-09-02 09:30,Pesan Singkat,Masyarakat,Bantuan sosial,2",
+            "2026-10-01 09:30,sms,warga,Perizinan,100",
+            "2026-10-02 09:30,Loket,OPD,Perizinan,101",
+            "2026-10-31 23:30,walk-in,warga,Perizinan,102") + "\n");
+        string[] flags = ["--log", log, "--month", "2026-10", "--profile", profile,
+            "--column", "timestamp=waktu", "--column", "channel=kanal", "--column", "segment=segmen", "--column", "topic=topik", "--column", "user=pengguna"];
+
+        (int code, string text, string error) = Run(["report", .. flags]);
+        (_, string english, _) = Run(["report", .. flags, "--lang", "en"]);
+        (_, string markdown, _) = Run(["report", .. flags, "--format", "md"]);
+        (_, string json, _) = Run(["report", .. flags, "--format", "json"]);
+        (_, string html, _) = Run(["report", .. flags, "--format", "html"]);
+
+        Assert.Equal(string.Empty, error);
+        Assert.Equal(0, code);
+        Assert.StartsWith("Laporan Bulanan Pusat Kontak Layanan Publik Provinsi Nusa Sejahtera — Oktober 2026", text, StringComparison.Ordinal);
+        Assert.Contains("Jumlah konsultasi di bulan Oktober 2026 sebanyak 3 konsultasi", text, StringComparison.Ordinal);   // 23:30 in Makassar is still October
+        Assert.Contains("Konsultasi SMS Center Provinsi", text, StringComparison.Ordinal);
+        Assert.StartsWith("Nusa Sejahtera Province Public Contact Center — October 2026", english, StringComparison.Ordinal);
+        Assert.Contains("\"profile\": \"nusa-sejahtera\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"zone\": \"Asia/Makassar\"", json, StringComparison.Ordinal);
+        string page = html[..html.IndexOf("<footer>", StringComparison.Ordinal)];   // the footer names the tool, djpk-metrics
+        foreach (string output in new[] { text, english, markdown, json, page })
+        {
+            foreach (string word in ReportProfileTests.DjpkWords)
+            {
+                Assert.DoesNotContain(word, output, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("\"schema\": 1,", "\"schema\": 2,", "--profile: {0}: Profile file: schema is required and must be 1; add \"schema\": 1.")]
+    [InlineData("\"kind\": \"social\"", "\"kind\": \"photos\"", "--profile: {0}: Profile file: channels[2].kind must be one of ")]
+    [InlineData("\"change.increase\"", "\"change.naik\"", "--profile: {0}: Profile file: wording breaks a rule of the wording format: ")]
+    [InlineData("\"name\": \"nusa-sejahtera\",", "\"name\": \"nusa-sejahtera\",,", "--profile: {0}: Profile file: not valid JSON at line 3")]
+    public void Report_BadProfileFile_IsOneLineOnStderrWithExitCodeTwo(string replace, string with, string expected)
+    {
+        string profile = WriteProvince(ProvincialContactCenter.ProfileFile.Replace(replace, with, StringComparison.Ordinal));
+        string log = WriteLog("log.csv", _log.ToCsv());
+
+        (int code, string output, string error) = Run("report", "--log", log, "--month", "2023-12", "--profile", profile);
+        (int missing, _, string missingError) = Run("report", "--log", log, "--month", "2023-12", "--profile", Path.Combine(_directory, "none.json"));
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.StartsWith("djpk-metrics: " + string.Format(CultureInfo.InvariantCulture, expected, profile), error, StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd('\n').Split('\n'));
+        Assert.Equal(2, missing);
+        Assert.Contains("is neither djpk nor an existing profile file", missingError, StringComparison.Ordinal);
+    }
+
+    // The MonthlyReport sample end to end: its generator's log, written as a file, gives the tool the sample's own figures.
+    [Fact]
+    public void Report_MonthlyReportSamplesLog_GivesTheSamplesReport()
+    {
+        ReportInputs sample = December2023.Inputs(Path.Combine(AppContext.BaseDirectory, "Fixtures", "djpk-report-2023-12.json"));
+        string path = Path.Combine(_directory, "december-2023.jsonl");
+        using (FileStream file = File.Create(path))
+        {
+            JsonLinesLogWriter.Write(sample.Consultations!, file, ToolLog.Jakarta);
+        }
+
+        (int code, string output, string error) = Run("report", "--log", path, "--month", "2023-12");
+
+        string samples = MonthlyReport.Build(December2023.Month, sample, DjpkProfile.Profile).RenderText();
+        string consultationsOnly = MonthlyReport.Build(December2023.Month, ReportInputs.Empty.WithConsultations(sample.Consultations!), DjpkProfile.Profile).RenderText();
+        Assert.Equal(string.Empty, error);
+        Assert.Equal(0, code);
+        Assert.Equal(consultationsOnly, output);
+        foreach (string figure in (string[])["Jumlah konsultasi di bulan Desember 2023 sebanyak 1.469 konsultasi", "sebanyak 18.008 konsultasi",
+            "meningkat 12% dibandingkan bulan Desember 2022 (1.305 konsultasi)"])
+        {
+            Assert.Contains(figure, samples, StringComparison.Ordinal);
+            Assert.Contains(figure, output, StringComparison.Ordinal);
+        }
+
+        // The sample's consultation and user sections, word for word: the tool's differs only where the sample has side inputs.
+        foreach (string heading in (string[])["Perkembangan Jumlah Konsultasi", "Konsultasi WhatsApp DJPK", "Konsultasi Telepon Dering DJPK", "Konsultasi E-mail Call Center DJPK", "Pengguna Layanan selama Tahun 2023"])
+        {
+            Assert.Equal(Section(samples, heading), Section(output, heading));
+        }
+    }
+
+    private static string Section(string text, string heading)
+    {
+        int start = text.IndexOf("\n" + heading + "\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no section '{heading}'");
+        int end = text.IndexOf("\n\n", start + heading.Length + 2, StringComparison.Ordinal);
+        return end < 0 ? text[start..] : text[start..end];
+    }
+
+    private string WriteProvince(string? profile = null)
+    {
+        WriteLog("nusa-sejahtera-2026.json", ProvincialContactCenter.HolidayFile);
+        return WriteLog("nusa-sejahtera.json", profile ?? ProvincialContactCenter.ProfileFile);
+    }
+
     [Theory]
     [InlineData("report", "--log", "x.csv")]                                  // --month missing
     [InlineData("report", "--log", "x.csv", "--month", "2023-13")]
@@ -316,6 +499,22 @@ public sealed class CliTests : IDisposable
         {
             Assert.Matches(@"(^|[\s,])" + System.Text.RegularExpressions.Regex.Escape(flag) + @"([\s<,]|$)", output);
         }
+    }
+
+    // Workbooks: every reading command takes --sheet and names its input format (--format in ingest, whose only format it is).
+    [Theory]
+    [InlineData("ingest", "--format")]
+    [InlineData("report", "--input-format")]
+    [InlineData("aggregate", "--input-format")]
+    [InlineData("verify", "--input-format")]
+    public void Help_EveryReadingCommand_NamesTheSheetAndInputFormatFlags(string command, string formatFlag)
+    {
+        (int code, string output, _) = Run(command, "--help");
+
+        Assert.Equal(0, code);
+        Assert.Contains("--sheet <NAME|INDEX>", output, StringComparison.Ordinal);
+        Assert.Contains(formatFlag + " <csv|jsonl|xlsx>", output, StringComparison.Ordinal);
+        Assert.Equal(command != "verify", output.Contains("--profile <djpk|FILE>", StringComparison.Ordinal));
     }
 
     private static (int Code, string Output, string Error) Run(params string[] args)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Djpk.Metrics.Reporting;
 using Djpk.Metrics.Samples.ReportSample;
+using Djpk.Metrics.Tests.Support;
 using Djpk.Metrics.Tool;
 
 namespace Djpk.Metrics.Tests.Tool;
@@ -58,10 +59,7 @@ public sealed partial class HtmlReportTests
 
             string png = Path.Combine(directory, "report.png");
             RunChromium(chromium, directory, $"--screenshot={png}", "--window-size=1100,1800", url);
-            byte[] image = File.ReadAllBytes(png);
-            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], image[..4]);
-            // A blank page compresses to a few kilobytes; text, tables and charts make it tens of kilobytes.
-            Assert.True(image.Length > 40_000, $"the screenshot is {image.Length} bytes: blank?");
+            AssertNotBlank(PngImage.Decode(File.ReadAllBytes(png)));
             if (Environment.GetEnvironmentVariable("DJPK_SCREENSHOT_OUT") is { Length: > 0 } keep)
             {
                 File.Copy(png, keep, overwrite: true);   // how docs/december-2023-report.png is made
@@ -72,6 +70,37 @@ public sealed partial class HtmlReportTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    // The screenshot, decoded: a meaningful share of it is not the page's background, it has the many colours of text and
+    // charts, and the bars and lines of the charts are there in their own colours (the first four of SvgCharts' palette).
+    private static void AssertNotBlank(PngImage image)
+    {
+        Assert.Equal((1100, 1800), (image.Width, image.Height));
+        var histogram = new Dictionary<uint, int>();
+        foreach (uint pixel in image.Pixels)
+        {
+            histogram[pixel] = histogram.GetValueOrDefault(pixel) + 1;
+        }
+
+        uint background = image[0, 0];
+        Assert.Equal(0xFFFFFFFFu, background);   // the report's white page
+        double drawn = 1 - ((double)histogram[background] / image.Pixels.Length);
+        Assert.True(drawn > 0.03, string.Create(CultureInfo.InvariantCulture, $"only {drawn:P1} of the screenshot differs from the background: blank?"));
+        Assert.True(histogram.Count >= 64, string.Create(CultureInfo.InvariantCulture, $"the screenshot has {histogram.Count} distinct colours: blank or unstyled?"));
+        foreach (uint chart in ChartColours)
+        {
+            int near = histogram.Where(p => Near(p.Key, chart)).Sum(p => p.Value);
+            Assert.True(near >= 400, string.Create(CultureInfo.InvariantCulture, $"the chart colour #{chart >> 8:x6} covers {near} pixels: are the charts drawn?"));
+        }
+    }
+
+    private static readonly uint[] ChartColours = [0x1f5fa8ff, 0xe0782bff, 0x2e9b5fff, 0xb8344fff];
+
+    // Within 6 levels in each of red, green and blue: rendering may shift a solid colour slightly.
+    private static bool Near(uint pixel, uint colour) =>
+        Math.Abs((int)(pixel >> 24) - (int)(colour >> 24)) <= 6
+        && Math.Abs((int)((pixel >> 16) & 0xff) - (int)((colour >> 16) & 0xff)) <= 6
+        && Math.Abs((int)((pixel >> 8) & 0xff) - (int)((colour >> 8) & 0xff)) <= 6;
 
     // data-figure="id">value< pairs, in document order.
     private static List<(string Id, string Value)> Figures(string html) =>
