@@ -63,6 +63,7 @@ public sealed class Aggregator
     public CountCube Count(InteractionLog log, AggregationRequest request)
     {
         (CubeShape shape, PeriodMap map, RecordFilter filter, int length) = Prepare(log, request);
+        using LogMapping.Lease lease = log.Lease();
         int laned = length * CountKernel.Lanes(length);
         (int From, int To)[] parts = Partition(log.Count);
         var partial = new long[parts.Length][];
@@ -101,6 +102,7 @@ public sealed class Aggregator
     public DistinctUserCube CountDistinctUsers(InteractionLog log, AggregationRequest request)
     {
         (CubeShape shape, PeriodMap map, RecordFilter filter, int length) = Prepare(log, request);
+        using LogMapping.Lease lease = log.Lease();
         int words = (log.DistinctUsers + 63) / 64;
         (int From, int To)[] parts = Partition(log.Count);
         if ((long)length * words * sizeof(ulong) * parts.Length > _maxBitSetBytes)
@@ -114,16 +116,17 @@ public sealed class Aggregator
             var sets = new ulong[]?[length];
             if (log.IsChronological)
             {
-                foreach ((int start, int end, int period) in PeriodRuns.Of(log.Ticks, parts[p].From, parts[p].To, map))
+                foreach ((int start, int end, int period) in PeriodRuns.Of(log.TicksMemory, parts[p].From, parts[p].To, map))
                 {
                     MarkUsers(log, start, end, period, shape, filter, sets, words);
                 }
             }
             else
             {
+                ReadOnlySpan<long> ticks = log.Ticks;
                 for (int i = parts[p].From; i < parts[p].To; i++)
                 {
-                    int period = map.IndexOf(log.Ticks[i]);
+                    int period = map.IndexOf(ticks[i]);
                     if (period >= 0)
                     {
                         MarkUsers(log, i, i + 1, period, shape, filter, sets, words);
@@ -158,7 +161,7 @@ public sealed class Aggregator
                 }
             }
 
-            result[cell] = union is null ? null : new UserSet(union, log.UserKeys);
+            result[cell] = union is null ? null : new UserSet(union, log.UserKeyTable);
         }
 
         return new DistinctUserCube(shape, result);
@@ -175,11 +178,14 @@ public sealed class Aggregator
     // Sets the bit of each user of the records [start, end), all in one period, in the set of the record's cell.
     private static void MarkUsers(InteractionLog log, int start, int end, int period, CubeShape shape, RecordFilter filter, ulong[]?[] sets, int words)
     {
-        int[] users = log.UserCodes;
+        ReadOnlySpan<int> users = log.UserCodes;
+        ReadOnlySpan<byte> channels = log.ChannelCodes;
+        ReadOnlySpan<byte> segments = log.SegmentCodes;
+        ReadOnlySpan<ushort> topics = log.TopicCodes;
         int row = period * shape.Cells;
         for (int i = start; i < end; i++)
         {
-            int cell = CountKernel.CellOf(log, i, shape, filter);
+            int cell = CountKernel.CellOf(channels, segments, topics, i, shape, filter);
             if (cell >= 0)
             {
                 ulong[] set = sets[row + cell] ??= new ulong[words];
@@ -192,17 +198,23 @@ public sealed class Aggregator
     private static UserSet?[] CountBySorting(InteractionLog log, PeriodMap map, CubeShape shape, RecordFilter filter, int length)
     {
         var pairs = new List<long>();
+        ReadOnlySpan<long> ticks = log.Ticks;
+        ReadOnlySpan<byte> channels = log.ChannelCodes;
+        ReadOnlySpan<byte> segments = log.SegmentCodes;
+        ReadOnlySpan<ushort> topics = log.TopicCodes;
+        ReadOnlySpan<int> users = log.UserCodes;
         for (int i = 0; i < log.Count; i++)
         {
-            int period = map.IndexOf(log.Ticks[i]);
-            int cell = period < 0 ? -1 : CountKernel.CellOf(log, i, shape, filter);
+            int period = map.IndexOf(ticks[i]);
+            int cell = period < 0 ? -1 : CountKernel.CellOf(channels, segments, topics, i, shape, filter);
             if (cell >= 0)
             {
-                pairs.Add((((long)period * shape.Cells) + cell) * log.DistinctUsers + log.UserCodes[i]);
+                pairs.Add((((long)period * shape.Cells) + cell) * log.DistinctUsers + users[i]);
             }
         }
 
         long[] sorted = UserSet.SortedDistinct(pairs);
+        ReadOnlySpan<long> userKeys = log.UserKeys;
         var result = new UserSet?[length];
         int start = 0;
         while (start < sorted.Length)
@@ -217,7 +229,7 @@ public sealed class Aggregator
             var keys = new long[end - start];
             for (int k = start; k < end; k++)
             {
-                keys[k - start] = log.UserKeys[sorted[k] % log.DistinctUsers];
+                keys[k - start] = userKeys[(int)(sorted[k] % log.DistinctUsers)];
             }
 
             result[cell] = new UserSet(keys);

@@ -44,17 +44,17 @@ internal static class CountKernel
     }
 
     /// <summary>Returns the cell of record <paramref name="i"/>, or −1 when the filter drops it.</summary>
-    public static int CellOf(InteractionLog log, int i, CubeShape shape, RecordFilter filter)
+    public static int CellOf(ReadOnlySpan<byte> channels, ReadOnlySpan<byte> segments, ReadOnlySpan<ushort> topics, int i, CubeShape shape, RecordFilter filter)
     {
-        if (filter.IsActive && !filter.Keeps(log.ChannelCodes[i], log.SegmentCodes[i]))
+        if (filter.IsActive && !filter.Keeps(channels[i], segments[i]))
         {
             return -1;
         }
 
         return shape.CellOf(
-            shape.Channels.IsEmpty ? 0 : log.ChannelCodes[i],
-            shape.Segments.IsEmpty ? 0 : log.SegmentCodes[i],
-            shape.Topics.IsEmpty ? 0 : log.TopicCodes[i]);
+            shape.Channels.IsEmpty ? 0 : channels[i],
+            shape.Segments.IsEmpty ? 0 : segments[i],
+            shape.Topics.IsEmpty ? 0 : topics[i]);
     }
 
     /// <summary>Returns how many interleaved copies of the counts a part uses (see <see cref="Run"/>), and so its array length.</summary>
@@ -75,7 +75,7 @@ internal static class CountKernel
         if (log.IsChronological)
         {
             // Sorted by time: find each period's run of records by binary search and never read the time column inside it.
-            foreach ((int start, int end, int period) in PeriodRuns.Of(log.Ticks, from, to, map))
+            foreach ((int start, int end, int period) in PeriodRuns.Of(log.TicksMemory, from, to, map))
             {
                 CountRun<TChannel, TSegment, TTopic, TFilter>(log, start, end, period * cells, shape, filter, counts);
             }
@@ -89,7 +89,7 @@ internal static class CountKernel
             return;
         }
 
-        long[] ticks = log.Ticks;
+        ReadOnlySpan<long> ticks = log.Ticks;
         long periodStart = 0;
         ulong span = 0; // the current piece's ticks are [periodStart, periodStart + span); empty until the first record
         int row = 0;
@@ -148,10 +148,10 @@ internal static class CountKernel
             rows[piece] = period < 0 ? -1 : period * cells;
         }
 
-        ReadOnlySpan<long> ticks = log.Ticks.AsSpan(from, to - from);
-        ReadOnlySpan<byte> channels = log.ChannelCodes.AsSpan(from, to - from);
-        ReadOnlySpan<byte> segments = log.SegmentCodes.AsSpan(from, to - from);
-        ReadOnlySpan<ushort> topics = log.TopicCodes.AsSpan(from, to - from);
+        ReadOnlySpan<long> ticks = log.Ticks.Slice(from, to - from);
+        ReadOnlySpan<byte> channels = log.ChannelCodes.Slice(from, to - from);
+        ReadOnlySpan<byte> segments = log.SegmentCodes.Slice(from, to - from);
+        ReadOnlySpan<ushort> topics = log.TopicCodes.Slice(from, to - from);
         bool[] keepChannel = filter.Channels;
         bool[] keepSegment = filter.Segments;
         int segmentCount = shape.SegmentCount;
@@ -224,9 +224,9 @@ internal static class CountKernel
             return;
         }
 
-        byte[] channels = log.ChannelCodes;
-        byte[] segments = log.SegmentCodes;
-        ushort[] topics = log.TopicCodes;
+        ReadOnlySpan<byte> channels = log.ChannelCodes;
+        ReadOnlySpan<byte> segments = log.SegmentCodes;
+        ReadOnlySpan<ushort> topics = log.TopicCodes;
         bool[] keepChannel = filter.Channels;
         bool[] keepSegment = filter.Segments;
         int segmentCount = shape.SegmentCount;

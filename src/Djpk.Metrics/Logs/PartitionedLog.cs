@@ -8,7 +8,7 @@ namespace Djpk.Metrics.Logs;
 /// <remarks>
 /// <para>Months are calendar months in <see cref="Calendar"/>'s zone: a consultation at 2023-11-30T17:30Z belongs to
 /// <c>month=2023-12</c> in Asia/Jakarta. Each partition is a file <see cref="InteractionLog.Save(Stream)"/> writes, so any
-/// single month can also be opened with <see cref="InteractionLog.Open"/>, and DuckDB-style tools see the month in the path.</para>
+/// single month can also be opened with <see cref="InteractionLog.Open"/> or <see cref="InteractionLog.Load(string)"/>, and DuckDB-style tools see the month in the path.</para>
 /// <para><see cref="Append"/> writes only the months its log has records in: the partitions of other months are neither
 /// opened nor rewritten. <see cref="Read(IEnumerable{ReportingPeriod})"/> opens only the partitions of the months asked for.
 /// A partition is replaced by writing a temporary file beside it and renaming it over the old one, so a reader sees the
@@ -116,9 +116,11 @@ public sealed class PartitionedLog
         int[] sizes = new int[range.Count];
         long low = 0, high = 0;
         int current = -1;
+        using LogMapping.Lease lease = log.Lease();
+        ReadOnlySpan<long> ticks = log.Ticks;
         for (int i = 0; i < log.Count; i++)
         {
-            long tick = log.Ticks[i];
+            long tick = ticks[i];
             if (current < 0 || tick < low || tick >= high)
             {
                 int found = Array.BinarySearch(starts, tick);
@@ -226,7 +228,7 @@ public sealed class PartitionedLog
         InteractionLog part;
         try
         {
-            part = InteractionLog.Open(path);
+            part = InteractionLog.Load(path); // copied, not mapped: Append rewrites the file it came from
         }
         catch (InvalidDataException e)
         {
@@ -265,6 +267,13 @@ public sealed class PartitionedLog
         Catalog target = builder.Catalog;
         byte[] channels = [.. source.Catalog.Channels.Select(c => (byte)target.CodeOf(c.Channel))];
         byte[] segments = [.. source.Catalog.Segments.Select(s => (byte)target.CodeOf(s.Segment))];
+        using LogMapping.Lease lease = source.Lease();
+        ReadOnlySpan<long> ticks = source.Ticks;
+        ReadOnlySpan<byte> channelCodes = source.ChannelCodes;
+        ReadOnlySpan<byte> segmentCodes = source.SegmentCodes;
+        ReadOnlySpan<ushort> topicCodes = source.TopicCodes;
+        ReadOnlySpan<int> userCodes = source.UserCodes;
+        ReadOnlySpan<long> userKeys = source.UserKeys;
         for (int i = 0; i < source.Count; i++)
         {
             if (monthOf is not null && monthOf[i] != month)
@@ -272,13 +281,13 @@ public sealed class PartitionedLog
                 continue;
             }
 
-            Topic topic = source.Topics[source.TopicCodes[i]];
+            Topic topic = source.Topics[topicCodes[i]];
             if (!builder.CanAdd(topic))
             {
                 throw new ArgumentException($"The log would have more than {InteractionLogBuilder.MaxTopics} distinct topics; keep fewer topics per month.", nameof(source));
             }
 
-            builder.AddCoded(source.Ticks[i], channels[source.ChannelCodes[i]], segments[source.SegmentCodes[i]], topic, source.UserKeys[source.UserCodes[i]]);
+            builder.AddCoded(ticks[i], channels[channelCodes[i]], segments[segmentCodes[i]], topic, userKeys[userCodes[i]]);
         }
     }
 }

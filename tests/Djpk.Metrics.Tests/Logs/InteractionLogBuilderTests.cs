@@ -34,6 +34,6 @@ public class InteractionLogBuilderTests
         InteractionLog log = builder.Build();
         return (log.Select(c => c.User.Value).SequenceEqual(keys)
             && log.DistinctUsers == keys.Distinct().Count()
-            && log.UserKeys.SequenceEqual(keys.Distinct().Order())).ToProperty();
+            && log.UserKeys.ToArray().SequenceEqual(keys.Distinct().Order())).ToProperty();
     }
 }

@@ -99,7 +99,8 @@ public partial class InteractionLogTests
     [Fact]
     public void SaveAndLoad_NullArguments_Throw()
     {
-        Assert.Throws<ArgumentNullException>(() => InteractionLog.Load(null!));
+        Assert.Throws<ArgumentNullException>(() => InteractionLog.Load((Stream)null!));
+        Assert.Throws<ArgumentNullException>(() => InteractionLog.Load((string)null!));
         Assert.Throws<ArgumentNullException>(() => InteractionLog.Open(null!));
         Assert.Throws<ArgumentNullException>(() => Small.Save((Stream)null!));
         Assert.Throws<ArgumentNullException>(() => Small.Save((string)null!));
