@@ -55,6 +55,8 @@ public class AggregateJsonRejectionTests
         { "grain number", "grain '-1'" },
         { "grain spaced", "grain ' Month'" },
         { "grain undefined number", "grain '7'" },
+        { "grain combined", "grain 'Day, Month'" }, // Enum.TryParse alone reads it as Day | Month = Month
+        { "grain repeated", "grain 'Month,Month'" },
         { "period of another grain", "consecutive periods" },
         { "period unparsable", "consecutive periods" },
         { "period gap", "consecutive periods" },
@@ -157,6 +159,8 @@ public class AggregateJsonRejectionTests
             case "grain number": d["grain"] = "-1"; break;
             case "grain spaced": d["grain"] = " Month"; break;
             case "grain undefined number": d["grain"] = "7"; break;
+            case "grain combined": d["grain"] = "Day, Month"; break;
+            case "grain repeated": d["grain"] = "Month,Month"; break;
             case "period of another grain": periods[1]!["period"] = "2023-Q4"; break;
             case "period unparsable": periods[1]!["period"] = "2023-13"; break;
             case "period gap": periods[2]!["period"] = "2024-02"; break;
