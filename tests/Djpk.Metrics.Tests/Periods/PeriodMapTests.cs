@@ -101,6 +101,10 @@ public class PeriodMapTests
         {
             Assert.True(starts[piece] < starts[piece + 1]);
             Assert.Equal(starts[piece + 1], map.PieceEnd(piece));
+            if (piece > 0)
+            {
+                Assert.NotEqual(map.PeriodOfPiece(piece - 1), map.PeriodOfPiece(piece)); // pieces are maximal: neighbours differ
+            }
         }
     }
 
@@ -173,6 +177,29 @@ public class PeriodMapTests
         foreach (long t in InterestingTicks(calendar, range, seed: 1988))
         {
             Assert.Equal(range.IndexOf(calendar.PeriodOf(Instant.FromUnixTimeTicks(t), PeriodGrain.Day)), map.IndexOf(t));
+        }
+    }
+
+    [Fact]
+    public void IndexOf_RangeEndingTheDayBeforeAFallBackAcrossMidnight_KeepsTheNextDateOutAndTheRepeatedHourIn()
+    {
+        // America/St_Johns on 2009-11-01: 00:00-00:01 NDT of November 1 (02:30-02:31 UTC) lies between two stretches of
+        // October 31, so a range ending on October 31 has a piece outside it between two pieces inside it.
+        ReportingCalendar stJohns = ReportingCalendar.ForZone("America/St_Johns");
+        var range = new PeriodRange(ReportingPeriod.Day(new LocalDate(2009, 10, 30)), ReportingPeriod.Day(new LocalDate(2009, 10, 31)));
+        var map = new PeriodMap(stJohns, range);
+        long firstMidnight = Instant.FromUtc(2009, 11, 1, 2, 30).ToUnixTimeTicks();
+        long repeated = Instant.FromUtc(2009, 11, 1, 3, 0).ToUnixTimeTicks();
+
+        Assert.Equal(1, map.IndexOf(firstMidnight - 1));
+        Assert.Equal(-1, map.IndexOf(firstMidnight));
+        Assert.Equal(-1, map.PeriodOfPiece(map.PieceOf(firstMidnight)));
+        Assert.Equal(1, map.IndexOf(repeated));
+        Assert.True(map.End > repeated);
+        Assert.Equal(-1, map.IndexOf(map.End));
+        for (int piece = 1; piece < map.PieceCount; piece++)
+        {
+            Assert.NotEqual(map.PeriodOfPiece(piece - 1), map.PeriodOfPiece(piece));
         }
     }
 

@@ -27,7 +27,9 @@ public class ReportingPeriodBoundsTests
         Assert.Equal(first, last.PlusPeriods(-steps));
         Assert.Equal(first, first.PlusPeriods(0));
         Assert.Equal(last, last.PlusPeriods(0));
-        Assert.Throws<ArgumentOutOfRangeException>(() => first.PlusPeriods(steps + 1));
+        ArgumentOutOfRangeException beyond = Assert.Throws<ArgumentOutOfRangeException>(() => first.PlusPeriods(steps + 1));
+        Assert.Equal("count", beyond.ParamName);
+        Assert.Contains("years 1 to 9999", beyond.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => last.PlusPeriods(-steps - 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => first.Previous());
         Assert.Throws<ArgumentOutOfRangeException>(() => last.Next());
@@ -57,18 +59,23 @@ public class ReportingPeriodBoundsTests
         Assert.Equal(LastSunday, ReportingPeriod.Containing(LastSunday, PeriodGrain.Week).End);
         Assert.Throws<ArgumentOutOfRangeException>(() => ReportingPeriod.Containing(LastSunday.PlusDays(1), PeriodGrain.Week));
         Assert.Equal(new LocalDate(9999, 12, 31), ReportingPeriod.Containing(new LocalDate(9999, 12, 31), PeriodGrain.Day).End);
-        Assert.Throws<ArgumentException>(() => ReportingPeriod.Containing(new LocalDate(1445, 8, 1, CalendarSystem.IslamicBcl), PeriodGrain.Day));
+        Assert.Equal("date", Assert.Throws<ArgumentException>(() => ReportingPeriod.Containing(new LocalDate(1445, 8, 1, CalendarSystem.IslamicBcl), PeriodGrain.Day)).ParamName);
+        Assert.Contains("ISO calendar", Assert.Throws<ArgumentException>(() => ReportingPeriod.Month(2023, 1).Contains(new LocalDate(1445, 8, 1, CalendarSystem.IslamicBcl))).Message, StringComparison.Ordinal);
+        Assert.Equal("date", Assert.Throws<ArgumentException>(() => ReportingPeriod.Month(2023, 1).Contains(new LocalDate(2023, 1, 1, CalendarSystem.Julian))).ParamName);
+        Assert.Contains("ISO calendar", Assert.Throws<ArgumentException>(() => ReportingPeriod.FromYearMonth(new YearMonth(2023, 1, CalendarSystem.Julian))).Message, StringComparison.Ordinal);
+        Assert.Contains("9999 or earlier", Assert.Throws<ArgumentOutOfRangeException>(() => ReportingPeriod.Containing(LastSunday.PlusDays(1), PeriodGrain.Week)).Message, StringComparison.Ordinal);
+        Assert.Contains("defined PeriodGrain", Assert.Throws<ArgumentOutOfRangeException>(() => ReportingPeriod.Containing(new LocalDate(2023, 1, 1), (PeriodGrain)5)).Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => ReportingPeriod.Day(new LocalDate(2023, 1, 1, CalendarSystem.Julian)));
     }
 
     [Theory]
-    [InlineData(0, 1)]
-    [InlineData(9999, 1)]
-    [InlineData(2023, 0)]
-    [InlineData(2021, 53)]
-    [InlineData(-1, 10)]
-    public void Week_OutOfRange_Throws(int weekYear, int week) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => ReportingPeriod.Week(weekYear, week));
+    [InlineData(0, 1, "weekYear")]
+    [InlineData(9999, 1, "weekYear")]
+    [InlineData(2023, 0, "week")]
+    [InlineData(2021, 53, "week")]
+    [InlineData(-1, 10, "weekYear")]
+    public void Week_OutOfRange_ThrowsNamingTheArgument(int weekYear, int week, string name) =>
+        Assert.Equal(name, Assert.Throws<ArgumentOutOfRangeException>(() => ReportingPeriod.Week(weekYear, week)).ParamName);
 
     [Theory]
     [InlineData(1, 1, "0001-01-01")]
@@ -163,8 +170,10 @@ public class ReportingPeriodBoundsTests
         Assert.Equal(ReportingPeriod.Quarter(1, 3), ReportingPeriod.Quarter(2, 3).SameLastYear());
         Assert.Equal("0001-03-01", ReportingPeriod.Day(new LocalDate(2, 3, 1)).SameLastYear().ToString());
         Assert.Equal(ReportingPeriod.Week(1, 10), ReportingPeriod.Week(2, 10).SameLastYear());
-        Assert.Throws<ArgumentOutOfRangeException>(() => ReportingPeriod.Month(1, 12).SameLastYear());
-        Assert.Throws<ArgumentOutOfRangeException>(() => ReportingPeriod.Day(new LocalDate(1, 12, 31)).SameLastYear());
+        Assert.Equal("Year", Assert.Throws<ArgumentOutOfRangeException>(() => ReportingPeriod.Month(1, 12).SameLastYear()).ParamName);
+        Assert.Equal("Year", Assert.Throws<ArgumentOutOfRangeException>(() => ReportingPeriod.Day(new LocalDate(1, 12, 31)).SameLastYear()).ParamName);
+        Assert.Equal("Year", Assert.Throws<ArgumentOutOfRangeException>(() => ReportingPeriod.Week(1, 52).SameLastYear()).ParamName);
+        Assert.Contains("after year 1", Assert.Throws<ArgumentOutOfRangeException>(() => ReportingPeriod.OfYear(1).SameLastYear()).Message, StringComparison.Ordinal);
         Assert.Equal("2024-W01", ReportingPeriod.Week(2025, 1).SameLastYear().ToString()); // week-year, not the calendar year of its Monday
     }
 
@@ -346,8 +355,12 @@ public class PeriodRangeBoundsTests
     [Fact]
     public void Constructor_Rejections_NameTheLastPeriod()
     {
-        Assert.Equal("last", Assert.Throws<ArgumentException>(() => new PeriodRange(ReportingPeriod.Month(2023, 1), ReportingPeriod.Quarter(2023, 1))).ParamName);
-        Assert.Equal("last", Assert.Throws<ArgumentException>(() => PeriodRange.Between(ReportingPeriod.Month(2023, 2), ReportingPeriod.Month(2023, 1))).ParamName);
+        ArgumentException mixed = Assert.Throws<ArgumentException>(() => new PeriodRange(ReportingPeriod.Month(2023, 1), ReportingPeriod.Quarter(2023, 1)));
+        Assert.Equal("last", mixed.ParamName);
+        Assert.Contains("same grain", mixed.Message, StringComparison.Ordinal);
+        ArgumentException reversed = Assert.Throws<ArgumentException>(() => PeriodRange.Between(ReportingPeriod.Month(2023, 2), ReportingPeriod.Month(2023, 1)));
+        Assert.Equal("last", reversed.ParamName);
+        Assert.Contains("not be before the first", reversed.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => PeriodRange.MonthsOf(0));
         Assert.Throws<ArgumentOutOfRangeException>(() => PeriodRange.MonthsOf(10000));
         Assert.Equal("9999-01..9999-12", PeriodRange.MonthsOf(9999).ToString());
@@ -376,6 +389,7 @@ public class ReportingCalendarBoundsTests
         Assert.Equal("2023-Q3..2023-Q3", range.ToString());
         ArgumentException e = Assert.Throws<ArgumentException>(() => ReportingCalendar.Jakarta.RangeOf(instant, instant - Duration.Epsilon, PeriodGrain.Day));
         Assert.Equal("latest", e.ParamName);
+        Assert.Contains("must not be before the earliest", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]
