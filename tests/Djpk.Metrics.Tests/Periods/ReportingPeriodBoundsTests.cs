@@ -59,7 +59,9 @@ public class ReportingPeriodBoundsTests
         Assert.Equal(LastSunday, ReportingPeriod.Containing(LastSunday, PeriodGrain.Week).End);
         Assert.Throws<ArgumentOutOfRangeException>(() => ReportingPeriod.Containing(LastSunday.PlusDays(1), PeriodGrain.Week));
         Assert.Equal(new LocalDate(9999, 12, 31), ReportingPeriod.Containing(new LocalDate(9999, 12, 31), PeriodGrain.Day).End);
-        Assert.Equal("date", Assert.Throws<ArgumentException>(() => ReportingPeriod.Containing(new LocalDate(1445, 8, 1, CalendarSystem.IslamicBcl), PeriodGrain.Day)).ParamName);
+        ArgumentException islamic = Assert.Throws<ArgumentException>(() => ReportingPeriod.Containing(new LocalDate(1445, 8, 1, CalendarSystem.IslamicBcl), PeriodGrain.Day));
+        Assert.Equal("date", islamic.ParamName);
+        Assert.Contains("Only dates of the ISO calendar", islamic.Message, StringComparison.Ordinal);
         Assert.Contains("ISO calendar", Assert.Throws<ArgumentException>(() => ReportingPeriod.Month(2023, 1).Contains(new LocalDate(1445, 8, 1, CalendarSystem.IslamicBcl))).Message, StringComparison.Ordinal);
         Assert.Equal("date", Assert.Throws<ArgumentException>(() => ReportingPeriod.Month(2023, 1).Contains(new LocalDate(2023, 1, 1, CalendarSystem.Julian))).ParamName);
         Assert.Contains("ISO calendar", Assert.Throws<ArgumentException>(() => ReportingPeriod.FromYearMonth(new YearMonth(2023, 1, CalendarSystem.Julian))).Message, StringComparison.Ordinal);
