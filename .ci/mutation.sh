@@ -17,6 +17,8 @@ dotnet tool restore > /dev/null || exit 1
 # run to minutes; MUTATION_TEST_FILTER overrides it ("" runs every test that covers a mutant).
 case "$folder" in
   Formatting) default_filter="FullyQualifiedName~ReportFormatter" ;;
+  # AggregateJson's tests live with the other serializers (Ingest/AggregateJsonTests.cs, namespace ...Serialization).
+  Aggregation) default_filter="FullyQualifiedName~Djpk.Metrics.Tests.Aggregation.|FullyQualifiedName~Djpk.Metrics.Tests.Serialization.AggregateJsonTests" ;;
   *) default_filter="FullyQualifiedName~Djpk.Metrics.Tests.$folder." ;;
 esac
 filter=${MUTATION_TEST_FILTER-$default_filter}

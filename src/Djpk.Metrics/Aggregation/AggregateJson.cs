@@ -168,7 +168,7 @@ public static class AggregateJson
             throw new InvalidDataException("The document must be version 1 with its member and filter lists (channels, segments, topics, channelFilter, segmentFilter); write it again with this library.");
         }
 
-        if (!Enum.TryParse(d.Grain, ignoreCase: false, out PeriodGrain grain) || !Enum.IsDefined(grain) || !char.IsLetter(d.Grain[0]))
+        if (!Enum.TryParse(d.Grain, ignoreCase: false, out PeriodGrain grain) || !Enum.IsDefined(grain) || grain.ToString() != d.Grain)
         {
             throw new InvalidDataException($"The document's grain '{d.Grain}' is not one of Day, Week, Month, Quarter and Year.");
         }
