@@ -35,8 +35,9 @@ public sealed class InteractionLog : IReadOnlyList<Consultation>, IDisposable
         ushort[] topics,
         int[] users,
         ImmutableArray<Topic> topicNames,
-        long[] userKeys)
-        : this(catalog, ticks, channels, segments, topics, users, topicNames, userKeys, ScanTimes(ticks))
+        long[] userKeys,
+        ServiceData? service = null)
+        : this(catalog, ticks, channels, segments, topics, users, topicNames, userKeys, ScanTimes(ticks), service)
     {
     }
 
@@ -50,8 +51,9 @@ public sealed class InteractionLog : IReadOnlyList<Consultation>, IDisposable
         int[] users,
         ImmutableArray<Topic> topicNames,
         long[] userKeys,
-        (long Earliest, long Latest, bool Chronological) span)
-        : this(catalog, ticks, channels, segments, topics, users, topicNames, userKeys, span, mapping: null)
+        (long Earliest, long Latest, bool Chronological) span,
+        ServiceData? service = null)
+        : this(catalog, ticks, channels, segments, topics, users, topicNames, userKeys, span, mapping: null, service)
     {
         _userKeyTable = userKeys;
     }
@@ -67,8 +69,10 @@ public sealed class InteractionLog : IReadOnlyList<Consultation>, IDisposable
         ImmutableArray<Topic> topicNames,
         ReadOnlyMemory<long> userKeys,
         (long Earliest, long Latest, bool Chronological) span,
-        LogMapping? mapping)
+        LogMapping? mapping,
+        ServiceData? service = null)
     {
+        Service = service ?? ServiceData.None;
         Catalog = catalog;
         _ticks = ticks;
         _channels = channels;
@@ -108,9 +112,21 @@ public sealed class InteractionLog : IReadOnlyList<Consultation>, IDisposable
     /// <remarks>Aggregating a chronological log skips the time column inside each period; any other order looks up each record's period in a small table, about as fast as a hand-written loop. The results are the same either way.</remarks>
     public bool IsChronological { get; }
 
-    /// <summary>Gets the number of bytes the log's columns and tables take, a measure of its resident size.</summary>
+    /// <summary>Gets the number of bytes the log's columns and tables take, a measure of its resident size; the service columns it has included.</summary>
     public long ColumnBytes =>
-        ((long)Count * (sizeof(long) + sizeof(byte) + sizeof(byte) + sizeof(ushort) + sizeof(int))) + ((long)DistinctUsers * sizeof(long));
+        ((long)Count * (sizeof(long) + sizeof(byte) + sizeof(byte) + sizeof(ushort) + sizeof(int))) + ((long)DistinctUsers * sizeof(long)) + Service.Bytes;
+
+    /// <summary>Gets the optional service columns the log holds: those at least one of its records has.</summary>
+    public ServiceColumns ServiceColumns => Service.Columns;
+
+    /// <summary>Gets the distinct outcomes of the log, in the order first seen; empty without an outcome column.</summary>
+    public ImmutableArray<Outcome> Outcomes => Service.OutcomeIds;
+
+    /// <summary>Gets the number of distinct agents; 0 without an agent column.</summary>
+    public int DistinctAgents => Service.AgentKeys.Length;
+
+    /// <summary>Gets the number of distinct cases; 0 without a case column.</summary>
+    public int DistinctCases => Service.CaseKeys.Length;
 
     /// <summary>Gets a value indicating whether the log's columns are served from a mapped file (<see cref="Open"/>) rather than from managed memory.</summary>
     /// <remarks>A mapped log must be disposed when done with, and its file must not be changed while it is open.</remarks>
@@ -131,6 +147,25 @@ public sealed class InteractionLog : IReadOnlyList<Consultation>, IDisposable
     internal ReadOnlySpan<int> UserCodes => Live(_users).Span;
 
     internal ReadOnlySpan<long> UserKeys => Live(_userKeys).Span; // sorted ascending: user code order is key order
+
+    internal ServiceData Service { get; }
+
+    // The service columns, empty when absent; missing values as ServiceData describes.
+    internal ReadOnlySpan<long> ResponseTicks => Live(Service.Responses).Span;
+
+    internal ReadOnlySpan<long> EndTicks => Live(Service.Ends).Span;
+
+    internal ReadOnlySpan<byte> OutcomeCodes => Live(Service.Outcomes).Span;
+
+    internal ReadOnlySpan<int> AgentCodes => Live(Service.Agents).Span;
+
+    internal ReadOnlySpan<long> AgentKeys => Live(Service.AgentKeys).Span;
+
+    internal ReadOnlySpan<int> CaseCodes => Live(Service.Cases).Span;
+
+    internal ReadOnlySpan<long> CaseKeys => Live(Service.CaseKeys).Span;
+
+    internal ReadOnlySpan<byte> SatisfactionScores => Live(Service.Satisfaction).Span;
 
     /// <summary>Gets the sorted user keys as an array that outlives the log (results keep it): the column itself, or a copy of a mapped one made once.</summary>
     internal long[] UserKeyTable
@@ -272,13 +307,43 @@ public sealed class InteractionLog : IReadOnlyList<Consultation>, IDisposable
             ArgumentOutOfRangeException.ThrowIfNegative(index);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
             using LogMapping.Lease lease = Lease();
-            return new Consultation(
+            var consultation = new Consultation(
                 Instant.FromUnixTimeTicks(Ticks[index]),
                 Catalog.Channels[ChannelCodes[index]].Channel,
                 Catalog.Segments[SegmentCodes[index]].Segment,
                 Topics[TopicCodes[index]],
                 new UserKey(UserKeys[UserCodes[index]]));
+            return Service.Columns == ServiceColumns.None ? consultation : WithService(consultation, index);
         }
+    }
+
+    /// <summary>Returns the service fields of the record at <paramref name="index"/> as raw values, for copying into a builder.</summary>
+    internal ServiceFields ServiceAt(int index)
+    {
+        ReadOnlySpan<long> responses = ResponseTicks, ends = EndTicks;
+        ReadOnlySpan<byte> outcomes = OutcomeCodes, scores = SatisfactionScores;
+        ReadOnlySpan<int> agents = AgentCodes, cases = CaseCodes;
+        return new ServiceFields(
+            responses.IsEmpty ? ServiceData.NoTime : responses[index],
+            ends.IsEmpty ? ServiceData.NoTime : ends[index],
+            outcomes.IsEmpty || outcomes[index] == 0 ? null : Outcomes[outcomes[index] - 1],
+            agents.IsEmpty || agents[index] < 0 ? null : AgentKeys[agents[index]],
+            cases.IsEmpty || cases[index] < 0 ? null : CaseKeys[cases[index]],
+            scores.IsEmpty ? (byte)0 : scores[index]);
+    }
+
+    private Consultation WithService(Consultation consultation, int index)
+    {
+        ServiceFields fields = ServiceAt(index);
+        return consultation with
+        {
+            FirstResponse = fields.Response == ServiceData.NoTime ? null : Instant.FromUnixTimeTicks(fields.Response),
+            End = fields.End == ServiceData.NoTime ? null : Instant.FromUnixTimeTicks(fields.End),
+            Outcome = fields.Outcome,
+            Agent = fields.Agent is { } agent ? new AgentKey(agent) : null,
+            Case = fields.Case is { } key ? new CaseKey(key) : null,
+            Satisfaction = fields.Satisfaction == 0 ? null : fields.Satisfaction,
+        };
     }
 
     /// <summary>Returns an enumerator over the consultations in the order they were added.</summary>

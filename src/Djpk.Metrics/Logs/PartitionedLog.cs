@@ -274,6 +274,7 @@ public sealed class PartitionedLog
         ReadOnlySpan<ushort> topicCodes = source.TopicCodes;
         ReadOnlySpan<int> userCodes = source.UserCodes;
         ReadOnlySpan<long> userKeys = source.UserKeys;
+        bool hasService = source.ServiceColumns != ServiceColumns.None;
         for (int i = 0; i < source.Count; i++)
         {
             if (monthOf is not null && monthOf[i] != month)
@@ -287,7 +288,13 @@ public sealed class PartitionedLog
                 throw new ArgumentException($"The log would have more than {InteractionLogBuilder.MaxTopics} distinct topics; keep fewer topics per month.", nameof(source));
             }
 
-            builder.AddCoded(ticks[i], channels[channelCodes[i]], segments[segmentCodes[i]], topic, userKeys[userCodes[i]]);
+            ServiceFields service = hasService ? source.ServiceAt(i) : ServiceFields.None;
+            if (service.Outcome is { } outcome && !builder.CanAdd(outcome))
+            {
+                throw new ArgumentException($"The log would have more than {InteractionLogBuilder.MaxOutcomes} distinct outcomes.", nameof(source));
+            }
+
+            builder.AddCoded(ticks[i], channels[channelCodes[i]], segments[segmentCodes[i]], topic, userKeys[userCodes[i]], service);
         }
     }
 }

@@ -87,8 +87,8 @@ public partial class InteractionLogTests
     public void Load_OtherVersionOrNotALog_ThrowsWithTheFix()
     {
         byte[] bytes = Bytes(Small);
-        bytes[8] = 2;
-        Assert.Contains("version 2", Assert.Throws<InvalidDataException>(() => InteractionLog.Load(new MemoryStream(bytes))).Message, StringComparison.Ordinal);
+        bytes[8] = 3;
+        Assert.Contains("version 3", Assert.Throws<InvalidDataException>(() => InteractionLog.Load(new MemoryStream(bytes))).Message, StringComparison.Ordinal);
 
         var cube = new MemoryStream();
         new Aggregator(ReportingCalendar.Jakarta).Count(Small, AggregationRequest.PerPeriod(PeriodGrain.Month)).WriteTo(cube);

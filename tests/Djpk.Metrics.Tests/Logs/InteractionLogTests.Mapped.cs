@@ -103,10 +103,10 @@ public partial class InteractionLogTests
     public void Open_OtherVersionOrNotALog_ThrowsWithTheFix()
     {
         byte[] bytes = Bytes(Small);
-        bytes[8] = 2;
+        bytes[8] = 3;
         using var file = new TempFile();
         File.WriteAllBytes(file.Path, bytes);
-        Assert.Contains("version 2", Assert.Throws<InvalidDataException>(() => InteractionLog.Open(file.Path)).Message, StringComparison.Ordinal);
+        Assert.Contains("version 3", Assert.Throws<InvalidDataException>(() => InteractionLog.Open(file.Path)).Message, StringComparison.Ordinal);
 
         File.WriteAllBytes(file.Path, [.. Enumerable.Repeat((byte)'x', 4096)]);
         Assert.Contains("InteractionLog.Save", Assert.Throws<InvalidDataException>(() => InteractionLog.Open(file.Path)).Message, StringComparison.Ordinal);
