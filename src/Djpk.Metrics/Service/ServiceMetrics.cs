@@ -1,0 +1,340 @@
+using System.Collections.Immutable;
+using Djpk.Metrics.Logs;
+using Djpk.Metrics.Periods;
+using NodaTime;
+
+namespace Djpk.Metrics.Service;
+
+/// <summary>Computes service metrics (response and handle times, service level, answer and abandonment rates, first-contact resolution, backlog, satisfaction) of a log per period and breakdown.</summary>
+/// <remarks>
+/// <para>A contact belongs to the period of its arrival (<see cref="Consultation.Timestamp"/>) in the calendar's zone.
+/// Its fields come from the log's service columns; a figure whose column the log lacks is undefined or empty, never
+/// zero by default: with no outcome column there are no answer or abandonment rates, with no end column no backlog.
+/// The rules of each figure and the conventions they follow are in <c>docs/service-metrics.md</c>.</para>
+/// <para>Exact: counts are checked 64-bit integers, sums of durations 128-bit, means and percentiles rounded once.</para>
+/// </remarks>
+public static class ServiceMetrics
+{
+    /// <summary>Measures <paramref name="log"/> per period of <paramref name="grain"/> and <paramref name="breakdown"/>.</summary>
+    /// <param name="log">The log.</param>
+    /// <param name="calendar">The calendar whose zone defines the periods.</param>
+    /// <param name="grain">The length of the periods.</param>
+    /// <param name="breakdown">The breakdown besides the period.</param>
+    /// <param name="settings">The targets, thresholds and working-time calendar; <see langword="null"/> for <see cref="ServiceSettings.Default"/>.</param>
+    /// <param name="range">The periods to measure; <see langword="null"/> for those from the log's earliest to its latest contact.</param>
+    /// <returns>The cube of figures.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="log"/> or <paramref name="calendar"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The log is empty and no range is given, or the range's grain is not <paramref name="grain"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="breakdown"/> is not defined.</exception>
+    /// <exception cref="InvalidOperationException">A channel of the log has a working-time target and the settings have no working-time calendar.</exception>
+    /// <exception cref="ObjectDisposedException">The log was opened from a file and disposed.</exception>
+    public static ServiceCube Measure(InteractionLog log, ReportingCalendar calendar, PeriodGrain grain, ServiceBreakdown breakdown = ServiceBreakdown.None, ServiceSettings? settings = null, PeriodRange? range = null)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (!Enum.IsDefined(breakdown))
+        {
+            throw new ArgumentOutOfRangeException(nameof(breakdown), breakdown, "The breakdown must be None, Channel, Segment, Topic or Agent.");
+        }
+
+        settings ??= ServiceSettings.Default;
+        PeriodRange periods = range ?? (log.Count > 0
+            ? calendar.RangeOf(log.Earliest!.Value, log.Latest!.Value, grain)
+            : throw new ArgumentException("The log is empty; give the range of periods to measure.", nameof(log)));
+        if (periods.Grain != grain)
+        {
+            throw new ArgumentException($"The range {periods} is of {periods.Grain} periods, not {grain}.", nameof(range));
+        }
+
+        using LogMapping.Lease lease = log.Lease();
+        var map = new PeriodMap(calendar, periods);
+        var kernel = new Kernel(log, map, breakdown, settings);
+        kernel.Run();
+        return kernel.ToCube();
+    }
+
+    private sealed class Kernel
+    {
+        private readonly InteractionLog _log;
+        private readonly PeriodMap _map;
+        private readonly ServiceBreakdown _breakdown;
+        private readonly ServiceSettings _settings;
+        private readonly int _keys;
+        private readonly ServiceAccumulator?[] _cells;
+        private readonly ServiceTarget?[] _targets; // by channel code
+        private readonly int _abandoned; // the outcome code of "abandoned", or -1
+        private readonly int _resolved; // the outcome code of "resolved", or -1
+
+        public Kernel(InteractionLog log, PeriodMap map, ServiceBreakdown breakdown, ServiceSettings settings)
+        {
+            _log = log;
+            _map = map;
+            _breakdown = breakdown;
+            _settings = settings;
+            _keys = breakdown switch
+            {
+                ServiceBreakdown.Channel => log.Catalog.Channels.Length,
+                ServiceBreakdown.Segment => log.Catalog.Segments.Length,
+                ServiceBreakdown.Topic => log.Topics.Length,
+                ServiceBreakdown.Agent => log.DistinctAgents + 1,
+                _ => 1,
+            };
+            _cells = new ServiceAccumulator?[checked(map.Range.Count * _keys)];
+            _targets = [.. log.Catalog.Channels.Select(c => settings.Targets.TryGetValue(c.Channel, out ServiceTarget t) ? t : (ServiceTarget?)null)];
+            if (settings.WorkingTime is null && _targets.Any(t => t is { InWorkingTime: true }))
+            {
+                throw new InvalidOperationException("A channel has a target in working time but the settings have no working-time calendar; give one with ServiceSettings.WithWorkingTime.");
+            }
+
+            _abandoned = log.Outcomes.IndexOf(Outcome.Abandoned) + 1 is int a and > 0 ? a : -1;
+            _resolved = log.Outcomes.IndexOf(Outcome.Resolved) + 1 is int r and > 0 ? r : -1;
+        }
+
+        public void Run()
+        {
+            ReadOnlySpan<long> ticks = _log.Ticks, responses = _log.ResponseTicks, ends = _log.EndTicks;
+            ReadOnlySpan<byte> channels = _log.ChannelCodes, outcomes = _log.OutcomeCodes, scores = _log.SatisfactionScores;
+            Duration shortAbandon = _settings.ShortAbandonThreshold;
+            WorkingTimeCalendar? working = _settings.WorkingTime;
+            for (int i = 0; i < ticks.Length; i++)
+            {
+                int period = _map.IndexOf(ticks[i]);
+                if (period < 0)
+                {
+                    continue;
+                }
+
+                ServiceAccumulator cell = Cell(period, KeyOf(i));
+                cell.Contacts++;
+                int outcome = outcomes.IsEmpty ? 0 : outcomes[i];
+                bool abandoned = outcome != 0 && outcome == _abandoned;
+                long response = responses.IsEmpty ? ServiceData.NoTime : responses[i];
+                long end = ends.IsEmpty ? ServiceData.NoTime : ends[i];
+                ServiceTarget? target = _targets[channels[i]];
+                cell.WithOutcome += outcome != 0 ? 1 : 0;
+                if (abandoned)
+                {
+                    bool isShort = end != ServiceData.NoTime && end - ticks[i] < shortAbandon.BclCompatibleTicks;
+                    cell.Abandoned++;
+                    cell.ShortAbandoned += isShort ? 1 : 0;
+                    if (target is not null)
+                    {
+                        cell.TargetedAbandoned++;
+                        cell.TargetedShortAbandoned += isShort ? 1 : 0;
+                    }
+                }
+                else if (response != ServiceData.NoTime)
+                {
+                    cell.Answered++;
+                    cell.AnsweredWithOutcome += outcome != 0 ? 1 : 0;
+                    long wait = response - ticks[i];
+                    cell.Response.Add(wait);
+                    Duration? workingWait = null;
+                    if (working is not null)
+                    {
+                        if (working.TryBetween(Instant.FromUnixTimeTicks(ticks[i]), Instant.FromUnixTimeTicks(response), out Duration w))
+                        {
+                            workingWait = w;
+                            cell.WorkingResponse.Add(w.BclCompatibleTicks);
+                        }
+                        else
+                        {
+                            cell.WorkingTimeUnknown++;
+                        }
+                    }
+
+                    if (target is { } t && (!t.InWorkingTime || workingWait is not null))
+                    {
+                        cell.TargetedAnswered++;
+                        long measured = t.InWorkingTime ? workingWait!.Value.BclCompatibleTicks : wait;
+                        cell.WithinTarget += measured <= t.Limit.BclCompatibleTicks ? 1 : 0;
+                    }
+
+                    if (end != ServiceData.NoTime)
+                    {
+                        cell.Handle.Add(end - response);
+                    }
+                }
+
+                if (!scores.IsEmpty && scores[i] != 0)
+                {
+                    cell.SatisfactionResponses++;
+                    cell.SatisfactionTotal += scores[i];
+                    cell.Satisfied += scores[i] >= 4 ? 1 : 0;
+                }
+            }
+
+            if (!outcomes.IsEmpty)
+            {
+                CountCases(ticks, responses, outcomes);
+            }
+
+            if (!ends.IsEmpty)
+            {
+                CountBacklog(ticks, ends);
+            }
+        }
+
+        public ServiceCube ToCube()
+        {
+            var cells = ImmutableArray.CreateBuilder<ServiceCell>();
+            ServiceFigures empty = new(New());
+            for (int period = 0; period < _map.Range.Count; period++)
+            {
+                var row = new List<ServiceCell>();
+                for (int key = 0; key < _keys; key++)
+                {
+                    if (_cells[(period * _keys) + key] is { } cell)
+                    {
+                        row.Add(Describe(period, key, new ServiceFigures(cell)));
+                    }
+                }
+
+                cells.AddRange(row.OrderBy(ServiceCube.KeyOf, StringComparer.Ordinal));
+            }
+
+            return new ServiceCube(_map.Range, _breakdown, cells.ToImmutable(), empty);
+        }
+
+        private ServiceCell Describe(int period, int key, ServiceFigures figures)
+        {
+            ReportingPeriod p = _map.Range[period];
+            return _breakdown switch
+            {
+                ServiceBreakdown.Channel => new(p, _log.Catalog.Channels[key].Channel, null, null, null, figures),
+                ServiceBreakdown.Segment => new(p, null, _log.Catalog.Segments[key].Segment, null, null, figures),
+                ServiceBreakdown.Topic => new(p, null, null, _log.Topics[key], null, figures),
+                ServiceBreakdown.Agent => new(p, null, null, null, key == 0 ? null : new AgentKey(_log.AgentKeys[key - 1]), figures),
+                _ => new(p, null, null, null, null, figures),
+            };
+        }
+
+        private int KeyOf(int i) => _breakdown switch
+        {
+            ServiceBreakdown.Channel => _log.ChannelCodes[i],
+            ServiceBreakdown.Segment => _log.SegmentCodes[i],
+            ServiceBreakdown.Topic => _log.TopicCodes[i],
+            ServiceBreakdown.Agent => _log.AgentCodes.IsEmpty ? 0 : _log.AgentCodes[i] + 1,
+            _ => 0,
+        };
+
+        private ServiceAccumulator New() => new(_settings.Resolution, _settings.MinSatisfactionResponses);
+
+        private ServiceAccumulator Cell(int period, int key) => _cells[(period * _keys) + key] ??= New();
+
+        // First-contact resolution: a case is the records sharing a case key (each record without one is its own case);
+        // it counts in the cell of its first contact (the earliest, the first in the log on a tie).
+        private void CountCases(ReadOnlySpan<long> ticks, ReadOnlySpan<long> responses, ReadOnlySpan<byte> outcomes)
+        {
+            ReadOnlySpan<int> cases = _log.CaseCodes;
+            int caseCount = _log.DistinctCases;
+            int[] first = new int[caseCount];
+            int[] contacts = new int[caseCount];
+            bool[] resolvable = new bool[caseCount];
+            first.AsSpan().Fill(-1);
+            for (int i = 0; i < ticks.Length; i++)
+            {
+                bool answered = responses.IsEmpty ? false : responses[i] != ServiceData.NoTime && outcomes[i] != _abandoned;
+                bool counts = answered && outcomes[i] != 0;
+                int c = cases.IsEmpty ? -1 : cases[i];
+                if (c < 0)
+                {
+                    if (counts)
+                    {
+                        Resolve(i, single: true, ticks, outcomes);
+                    }
+
+                    continue;
+                }
+
+                contacts[c]++;
+                resolvable[c] |= counts;
+                if (first[c] < 0 || ticks[i] < ticks[first[c]])
+                {
+                    first[c] = i;
+                }
+            }
+
+            for (int c = 0; c < caseCount; c++)
+            {
+                if (first[c] >= 0 && resolvable[c])
+                {
+                    Resolve(first[c], contacts[c] == 1, ticks, outcomes);
+                }
+            }
+        }
+
+        private void Resolve(int i, bool single, ReadOnlySpan<long> ticks, ReadOnlySpan<byte> outcomes)
+        {
+            int period = _map.IndexOf(ticks[i]);
+            if (period < 0)
+            {
+                return;
+            }
+
+            ServiceAccumulator cell = Cell(period, KeyOf(i));
+            cell.ResolvableCases++;
+            cell.ResolvedAtFirstContact += single && outcomes[i] == _resolved ? 1 : 0;
+        }
+
+        // Backlog: a contact is open at the end of period P when it arrived before P's end and had not ended before it;
+        // it adds one to the periods from the first that ends after its arrival to the last that ends at or before its end.
+        private void CountBacklog(ReadOnlySpan<long> ticks, ReadOnlySpan<long> ends)
+        {
+            int periods = _map.Range.Count;
+            long[] periodEnds = new long[periods];
+            for (int p = 0; p < periods; p++)
+            {
+                periodEnds[p] = _map.StartOf(p + 1);
+            }
+
+            long[] delta = new long[checked((periods + 1) * _keys)];
+            for (int i = 0; i < ticks.Length; i++)
+            {
+                int from = EndedBefore(periodEnds, ticks[i], inclusive: true); // the first period whose end is after the arrival
+                int to = ends[i] == ServiceData.NoTime ? periods : EndedBefore(periodEnds, ends[i], inclusive: true);
+                if (from < to)
+                {
+                    int key = KeyOf(i);
+                    delta[(from * _keys) + key]++;
+                    delta[(to * _keys) + key]--;
+                }
+            }
+
+            for (int key = 0; key < _keys; key++)
+            {
+                long open = 0;
+                for (int p = 0; p < periods; p++)
+                {
+                    open += delta[(p * _keys) + key];
+                    if (open > 0 || _cells[(p * _keys) + key] is not null)
+                    {
+                        ServiceAccumulator cell = Cell(p, key);
+                        cell.HasBacklog = true;
+                        cell.OpenAtPeriodEnd = open;
+                    }
+                }
+            }
+        }
+
+        // The number of periods whose end is at or before tick (inclusive) — the index of the first period ending after it.
+        private static int EndedBefore(long[] periodEnds, long tick, bool inclusive)
+        {
+            int low = 0, high = periodEnds.Length;
+            while (low < high)
+            {
+                int mid = (low + high) >>> 1;
+                if (inclusive ? periodEnds[mid] <= tick : periodEnds[mid] < tick)
+                {
+                    low = mid + 1;
+                }
+                else
+                {
+                    high = mid;
+                }
+            }
+
+            return low;
+        }
+    }
+}
