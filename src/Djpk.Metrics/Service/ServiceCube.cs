@@ -104,7 +104,7 @@ public sealed class ServiceCube
     // An ordinal sort key of a cell's breakdown key that keeps the cube's key order (agents by value, the no-agent cell first).
     internal static string KeyOf(ServiceCell cell) =>
         cell.Channel?.Id ?? cell.Segment?.Id ?? cell.Topic?.Name
-        ?? (cell.Agent is { } agent ? ((ulong)agent.Value ^ (1UL << 63)).ToString("x16", System.Globalization.CultureInfo.InvariantCulture) : string.Empty);
+        ?? (cell.Agent is { } agent ? unchecked((ulong)agent.Value ^ (1UL << 63)).ToString("x16", System.Globalization.CultureInfo.InvariantCulture) : string.Empty);
 
     private ServiceFigures Find(ReportingPeriod period, ServiceBreakdown breakdown, Func<ServiceCell, bool> match)
     {
