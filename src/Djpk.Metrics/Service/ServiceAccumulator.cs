@@ -5,11 +5,11 @@ namespace Djpk.Metrics.Service;
 /// <summary>The running counts of one cell while a log is measured; becomes <see cref="ServiceFigures"/>. Not thread-safe.</summary>
 internal sealed class ServiceAccumulator
 {
-    public ServiceAccumulator(Duration resolution, int minSatisfactionResponses)
+    public ServiceAccumulator(Duration resolution, int significantBits, int minSatisfactionResponses)
     {
-        Response = new DurationCounter(resolution);
-        WorkingResponse = new DurationCounter(resolution);
-        Handle = new DurationCounter(resolution);
+        Response = new DurationCounter(resolution, significantBits);
+        WorkingResponse = new DurationCounter(resolution, significantBits);
+        Handle = new DurationCounter(resolution, significantBits);
         MinSatisfactionResponses = minSatisfactionResponses;
     }
 

@@ -142,12 +142,12 @@ public sealed class ServiceFigures
     public ServiceFigures Merge(ServiceFigures other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (other.ResponseTime.Resolution != ResponseTime.Resolution || other.MinSatisfactionResponses != MinSatisfactionResponses)
+        if (other.ResponseTime.Resolution != ResponseTime.Resolution || other.ResponseTime.SignificantBits != ResponseTime.SignificantBits || other.MinSatisfactionResponses != MinSatisfactionResponses)
         {
             throw new ArgumentException("Figures computed under different settings (resolution or satisfaction minimum) cannot be merged.", nameof(other));
         }
 
-        var sum = new ServiceAccumulator(ResponseTime.Resolution, MinSatisfactionResponses);
+        var sum = new ServiceAccumulator(ResponseTime.Resolution, ResponseTime.SignificantBits, MinSatisfactionResponses);
         sum.Add(this);
         sum.Add(other);
         return new ServiceFigures(sum);

@@ -53,6 +53,9 @@ public static class ServiceMetrics
         return kernel.ToCube();
     }
 
+    // Below this many records a log is measured on one thread.
+    private const int MinRecordsPerPart = 1 << 18;
+
     private sealed class Kernel
     {
         private readonly InteractionLog _log;
@@ -92,11 +95,62 @@ public static class ServiceMetrics
 
         public void Run()
         {
+            int n = _log.Count;
+            int parts = n >= MinRecordsPerPart ? Math.Min(Environment.ProcessorCount, (n / MinRecordsPerPart) + 1) : 1;
+            if (parts == 1)
+            {
+                CountRecords(0, n, _cells);
+            }
+            else
+            {
+                var partial = new ServiceAccumulator?[parts][];
+                Parallel.For(0, parts, p =>
+                {
+                    partial[p] = new ServiceAccumulator?[_cells.Length];
+                    CountRecords((int)((long)n * p / parts), (int)((long)n * (p + 1) / parts), partial[p]);
+                });
+                for (int i = 0; i < _cells.Length; i++)
+                {
+                    foreach (ServiceAccumulator?[] part in partial)
+                    {
+                        if (part[i] is { } cell)
+                        {
+                            if (_cells[i] is { } sum)
+                            {
+                                sum.Add(cell);
+                            }
+                            else
+                            {
+                                _cells[i] = cell;
+                            }
+                        }
+                    }
+                }
+            }
+
             ReadOnlySpan<long> ticks = _log.Ticks, responses = _log.ResponseTicks, ends = _log.EndTicks;
-            ReadOnlySpan<byte> channels = _log.ChannelCodes, outcomes = _log.OutcomeCodes, scores = _log.SatisfactionScores;
-            Duration shortAbandon = _settings.ShortAbandonThreshold;
+            ReadOnlySpan<byte> outcomes = _log.OutcomeCodes;
+            if (!outcomes.IsEmpty)
+            {
+                CountCases(ticks, responses, outcomes);
+            }
+
+            if (!ends.IsEmpty)
+            {
+                CountBacklog(ticks, ends);
+            }
+        }
+
+        // Counts the records [from, to) into cells (one array per thread).
+        private void CountRecords(int from, int to, ServiceAccumulator?[] cells)
+        {
+            ReadOnlySpan<long> ticks = _log.Ticks, responses = _log.ResponseTicks, ends = _log.EndTicks;
+            ReadOnlySpan<byte> channels = _log.ChannelCodes, segments = _log.SegmentCodes, outcomes = _log.OutcomeCodes, scores = _log.SatisfactionScores;
+            ReadOnlySpan<ushort> topics = _log.TopicCodes;
+            ReadOnlySpan<int> agents = _log.AgentCodes;
+            long shortAbandon = _settings.ShortAbandonThreshold.BclCompatibleTicks;
             WorkingTimeCalendar? working = _settings.WorkingTime;
-            for (int i = 0; i < ticks.Length; i++)
+            for (int i = from; i < to; i++)
             {
                 int period = _map.IndexOf(ticks[i]);
                 if (period < 0)
@@ -104,7 +158,15 @@ public static class ServiceMetrics
                     continue;
                 }
 
-                ServiceAccumulator cell = Cell(period, KeyOf(i));
+                int key = _breakdown switch
+                {
+                    ServiceBreakdown.Channel => channels[i],
+                    ServiceBreakdown.Segment => segments[i],
+                    ServiceBreakdown.Topic => topics[i],
+                    ServiceBreakdown.Agent => agents.IsEmpty ? 0 : agents[i] + 1,
+                    _ => 0,
+                };
+                ServiceAccumulator cell = cells[(period * _keys) + key] ??= New();
                 cell.Contacts++;
                 int outcome = outcomes.IsEmpty ? 0 : outcomes[i];
                 bool abandoned = outcome != 0 && outcome == _abandoned;
@@ -114,7 +176,7 @@ public static class ServiceMetrics
                 cell.WithOutcome += outcome != 0 ? 1 : 0;
                 if (abandoned)
                 {
-                    bool isShort = end != ServiceData.NoTime && end - ticks[i] < shortAbandon.BclCompatibleTicks;
+                    bool isShort = end != ServiceData.NoTime && end - ticks[i] < shortAbandon;
                     cell.Abandoned++;
                     cell.ShortAbandoned += isShort ? 1 : 0;
                     if (target is not null)
@@ -129,13 +191,13 @@ public static class ServiceMetrics
                     cell.AnsweredWithOutcome += outcome != 0 ? 1 : 0;
                     long wait = response - ticks[i];
                     cell.Response.Add(wait);
-                    Duration? workingWait = null;
+                    long workingWait = -1;
                     if (working is not null)
                     {
                         if (working.TryBetween(Instant.FromUnixTimeTicks(ticks[i]), Instant.FromUnixTimeTicks(response), out Duration w))
                         {
-                            workingWait = w;
-                            cell.WorkingResponse.Add(w.BclCompatibleTicks);
+                            workingWait = w.BclCompatibleTicks;
+                            cell.WorkingResponse.Add(workingWait);
                         }
                         else
                         {
@@ -143,11 +205,10 @@ public static class ServiceMetrics
                         }
                     }
 
-                    if (target is { } t && (!t.InWorkingTime || workingWait is not null))
+                    if (target is { } t && (!t.InWorkingTime || workingWait >= 0))
                     {
                         cell.TargetedAnswered++;
-                        long measured = t.InWorkingTime ? workingWait!.Value.BclCompatibleTicks : wait;
-                        cell.WithinTarget += measured <= t.Limit.BclCompatibleTicks ? 1 : 0;
+                        cell.WithinTarget += (t.InWorkingTime ? workingWait : wait) <= t.Limit.BclCompatibleTicks ? 1 : 0;
                     }
 
                     if (end != ServiceData.NoTime)
@@ -162,16 +223,6 @@ public static class ServiceMetrics
                     cell.SatisfactionTotal += scores[i];
                     cell.Satisfied += scores[i] >= 4 ? 1 : 0;
                 }
-            }
-
-            if (!outcomes.IsEmpty)
-            {
-                CountCases(ticks, responses, outcomes);
-            }
-
-            if (!ends.IsEmpty)
-            {
-                CountBacklog(ticks, ends);
             }
         }
 
@@ -218,7 +269,7 @@ public static class ServiceMetrics
             _ => 0,
         };
 
-        private ServiceAccumulator New() => new(_settings.Resolution, _settings.MinSatisfactionResponses);
+        private ServiceAccumulator New() => new(_settings.Resolution, _settings.SignificantBits, _settings.MinSatisfactionResponses);
 
         private ServiceAccumulator Cell(int period, int key) => _cells[(period * _keys) + key] ??= New();
 

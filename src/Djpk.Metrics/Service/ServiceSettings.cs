@@ -11,8 +11,9 @@ namespace Djpk.Metrics.Service;
 /// </remarks>
 public sealed class ServiceSettings
 {
-    private ServiceSettings(ImmutableSortedDictionary<Channel, ServiceTarget> targets, Duration shortAbandon, WorkingTimeCalendar? workingTime, Duration resolution, int minResponses)
+    private ServiceSettings(ImmutableSortedDictionary<Channel, ServiceTarget> targets, Duration shortAbandon, WorkingTimeCalendar? workingTime, Duration resolution, int minResponses, int bits = DurationDistribution.DefaultSignificantBits)
     {
+        SignificantBits = bits;
         Targets = targets;
         ShortAbandonThreshold = shortAbandon;
         WorkingTime = workingTime;
@@ -32,8 +33,11 @@ public sealed class ServiceSettings
     /// <summary>Gets the working-time calendar response times are also measured in, and working-time targets need; <see langword="null"/> for calendar time only.</summary>
     public WorkingTimeCalendar? WorkingTime { get; }
 
-    /// <summary>Gets the resolution percentiles are exact to (see <see cref="DurationDistribution"/>).</summary>
+    /// <summary>Gets the unit durations are counted in for percentiles (see <see cref="DurationDistribution"/>).</summary>
     public Duration Resolution { get; }
+
+    /// <summary>Gets the significant binary digits of a percentile bucket (see <see cref="DurationDistribution"/>).</summary>
+    public int SignificantBits { get; }
 
     /// <summary>Gets the fewest satisfaction responses whose score is not flagged as resting on few responses.</summary>
     public int MinSatisfactionResponses { get; }
@@ -50,7 +54,7 @@ public sealed class ServiceSettings
             throw new ArgumentException("A target needs a channel with an id.", nameof(channel));
         }
 
-        return new(Targets.SetItem(channel, target), ShortAbandonThreshold, WorkingTime, Resolution, MinSatisfactionResponses);
+        return new(Targets.SetItem(channel, target), ShortAbandonThreshold, WorkingTime, Resolution, MinSatisfactionResponses, SignificantBits);
     }
 
     /// <summary>Returns these settings with the short-abandon threshold <paramref name="threshold"/>.</summary>
@@ -60,20 +64,21 @@ public sealed class ServiceSettings
     public ServiceSettings WithShortAbandonThreshold(Duration threshold)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threshold, Duration.Zero);
-        return new(Targets, threshold, WorkingTime, Resolution, MinSatisfactionResponses);
+        return new(Targets, threshold, WorkingTime, Resolution, MinSatisfactionResponses, SignificantBits);
     }
 
     /// <summary>Returns these settings with the working-time calendar <paramref name="calendar"/>.</summary>
     /// <param name="calendar">The office hours and holidays; <see langword="null"/> for calendar time only.</param>
     /// <returns>The new settings.</returns>
-    public ServiceSettings WithWorkingTime(WorkingTimeCalendar? calendar) => new(Targets, ShortAbandonThreshold, calendar, Resolution, MinSatisfactionResponses);
+    public ServiceSettings WithWorkingTime(WorkingTimeCalendar? calendar) => new(Targets, ShortAbandonThreshold, calendar, Resolution, MinSatisfactionResponses, SignificantBits);
 
-    /// <summary>Returns these settings with percentiles exact to <paramref name="resolution"/>.</summary>
-    /// <param name="resolution">A positive whole number of ticks, such as one second; one tick for exact percentiles.</param>
+    /// <summary>Returns these settings with percentiles counted in units of <paramref name="resolution"/> and buckets of <paramref name="significantBits"/> binary digits.</summary>
+    /// <param name="resolution">A positive whole number of ticks, such as one second.</param>
+    /// <param name="significantBits">1 to <see cref="DurationDistribution.MaxSignificantBits"/>; 11 is within 0,1 %.</param>
     /// <returns>The new settings.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="resolution"/> is not a positive whole number of ticks.</exception>
-    public ServiceSettings WithResolution(Duration resolution) =>
-        new(Targets, ShortAbandonThreshold, WorkingTime, DurationDistribution.Empty(resolution).Resolution, MinSatisfactionResponses);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="resolution"/> is not a positive whole number of ticks, or <paramref name="significantBits"/> is outside 1 to 16.</exception>
+    public ServiceSettings WithResolution(Duration resolution, int significantBits = DurationDistribution.DefaultSignificantBits) =>
+        new(Targets, ShortAbandonThreshold, WorkingTime, DurationDistribution.CheckResolution(resolution), MinSatisfactionResponses, DurationDistribution.CheckBits(significantBits));
 
     /// <summary>Returns these settings with <paramref name="responses"/> as the fewest satisfaction responses worth an unflagged figure.</summary>
     /// <param name="responses">1 or more.</param>
@@ -82,6 +87,6 @@ public sealed class ServiceSettings
     public ServiceSettings WithMinSatisfactionResponses(int responses)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(responses, 1);
-        return new(Targets, ShortAbandonThreshold, WorkingTime, Resolution, responses);
+        return new(Targets, ShortAbandonThreshold, WorkingTime, Resolution, responses, SignificantBits);
     }
 }

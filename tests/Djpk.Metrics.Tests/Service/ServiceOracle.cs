@@ -90,11 +90,24 @@ public static class ServiceOracle
         return result;
     }
 
-    /// <summary>The percentile by quantile_cont over the durations truncated to the resolution, from a sorted copy.</summary>
-    public static Duration? Percentile(IEnumerable<Duration> durations, Duration resolution, decimal fraction)
+    /// <summary>The floor of the bucket of <paramref name="units"/>: itself below 2^bits, else its leading <paramref name="bits"/> binary digits.</summary>
+    public static long BucketFloor(long units, int bits)
+    {
+        int digits = 0;
+        while (digits < 63 && (units >> digits) > 0)
+        {
+            digits++;
+        }
+
+        int drop = Math.Max(0, digits - bits);
+        return (units >> drop) << drop;
+    }
+
+    /// <summary>The percentile by quantile_cont over the durations' bucket floors, from a sorted copy.</summary>
+    public static Duration? Percentile(IEnumerable<Duration> durations, Duration resolution, decimal fraction, int bits = DurationDistribution.DefaultSignificantBits)
     {
         long step = resolution.BclCompatibleTicks;
-        long[] sorted = [.. durations.Select(d => d.BclCompatibleTicks / step * step).Order()];
+        long[] sorted = [.. durations.Select(d => BucketFloor(d.BclCompatibleTicks / step, bits) * step).Order()];
         if (sorted.Length == 0)
         {
             return null;
