@@ -67,6 +67,7 @@ public static class ServiceMetrics
         private readonly ServiceTarget?[] _targets; // by channel code
         private readonly int _abandoned; // the outcome code of "abandoned", or -1
         private readonly int _resolved; // the outcome code of "resolved", or -1
+        private readonly long[] _periodEnds; // the first tick after each period: the start of the next
 
         public Kernel(InteractionLog log, PeriodMap map, ServiceBreakdown breakdown, ServiceSettings settings)
         {
@@ -89,6 +90,12 @@ public static class ServiceMetrics
                 throw new InvalidOperationException("A channel has a target in working time but the settings have no working-time calendar; give one with ServiceSettings.WithWorkingTime.");
             }
 
+            _periodEnds = new long[map.Range.Count];
+            for (int p = 0; p < _periodEnds.Length; p++)
+            {
+                _periodEnds[p] = map.StartOf(p + 1);
+            }
+
             _abandoned = log.Outcomes.IndexOf(Outcome.Abandoned) + 1 is int a and > 0 ? a : -1;
             _resolved = log.Outcomes.IndexOf(Outcome.Resolved) + 1 is int r and > 0 ? r : -1;
         }
@@ -97,18 +104,30 @@ public static class ServiceMetrics
         {
             int n = _log.Count;
             int parts = n >= MinRecordsPerPart ? Math.Min(Environment.ProcessorCount, (n / MinRecordsPerPart) + 1) : 1;
+            bool backlog = !_log.EndTicks.IsEmpty;
+            long[] delta = backlog ? new long[checked((_map.Range.Count + 1) * _keys)] : [];
             if (parts == 1)
             {
-                CountRecords(0, n, _cells);
+                CountRecords(0, n, _cells, delta);
             }
             else
             {
                 var partial = new ServiceAccumulator?[parts][];
+                var deltas = new long[parts][];
                 Parallel.For(0, parts, p =>
                 {
                     partial[p] = new ServiceAccumulator?[_cells.Length];
-                    CountRecords((int)((long)n * p / parts), (int)((long)n * (p + 1) / parts), partial[p]);
+                    deltas[p] = new long[delta.Length];
+                    CountRecords((int)((long)n * p / parts), (int)((long)n * (p + 1) / parts), partial[p], deltas[p]);
                 });
+                foreach (long[] part in deltas)
+                {
+                    for (int i = 0; i < delta.Length; i++)
+                    {
+                        delta[i] += part[i];
+                    }
+                }
+
                 for (int i = 0; i < _cells.Length; i++)
                 {
                     foreach (ServiceAccumulator?[] part in partial)
@@ -128,21 +147,19 @@ public static class ServiceMetrics
                 }
             }
 
-            ReadOnlySpan<long> ticks = _log.Ticks, responses = _log.ResponseTicks, ends = _log.EndTicks;
-            ReadOnlySpan<byte> outcomes = _log.OutcomeCodes;
-            if (!outcomes.IsEmpty)
+            if (!_log.OutcomeCodes.IsEmpty && !_log.CaseCodes.IsEmpty)
             {
-                CountCases(ticks, responses, outcomes);
+                CountCases(_log.Ticks, _log.ResponseTicks, _log.OutcomeCodes); // without a case column each record is its own case, counted above
             }
 
-            if (!ends.IsEmpty)
+            if (backlog)
             {
-                CountBacklog(ticks, ends);
+                ApplyBacklog(delta);
             }
         }
 
         // Counts the records [from, to) into cells (one array per thread).
-        private void CountRecords(int from, int to, ServiceAccumulator?[] cells)
+        private void CountRecords(int from, int to, ServiceAccumulator?[] cells, long[] delta)
         {
             ReadOnlySpan<long> ticks = _log.Ticks, responses = _log.ResponseTicks, ends = _log.EndTicks;
             ReadOnlySpan<byte> channels = _log.ChannelCodes, segments = _log.SegmentCodes, outcomes = _log.OutcomeCodes, scores = _log.SatisfactionScores;
@@ -150,14 +167,10 @@ public static class ServiceMetrics
             ReadOnlySpan<int> agents = _log.AgentCodes;
             long shortAbandon = _settings.ShortAbandonThreshold.BclCompatibleTicks;
             WorkingTimeCalendar? working = _settings.WorkingTime;
+            bool ownCases = _log.CaseCodes.IsEmpty && !outcomes.IsEmpty; // each record is its own case
+            long[] periodEnds = _periodEnds;
             for (int i = from; i < to; i++)
             {
-                int period = _map.IndexOf(ticks[i]);
-                if (period < 0)
-                {
-                    continue;
-                }
-
                 int key = _breakdown switch
                 {
                     ServiceBreakdown.Channel => channels[i],
@@ -166,6 +179,24 @@ public static class ServiceMetrics
                     ServiceBreakdown.Agent => agents.IsEmpty ? 0 : agents[i] + 1,
                     _ => 0,
                 };
+                if (!ends.IsEmpty)
+                {
+                    // Open at the end of the periods from the first ending after the arrival to the last ending at or before the end.
+                    int opened = EndedBefore(periodEnds, ticks[i]);
+                    int closed = ends[i] == ServiceData.NoTime ? periodEnds.Length : EndedBefore(periodEnds, ends[i]);
+                    if (opened < closed)
+                    {
+                        delta[(opened * _keys) + key]++;
+                        delta[(closed * _keys) + key]--;
+                    }
+                }
+
+                int period = _map.IndexOf(ticks[i]);
+                if (period < 0)
+                {
+                    continue;
+                }
+
                 ServiceAccumulator cell = cells[(period * _keys) + key] ??= New();
                 cell.Contacts++;
                 int outcome = outcomes.IsEmpty ? 0 : outcomes[i];
@@ -214,6 +245,12 @@ public static class ServiceMetrics
                     if (end != ServiceData.NoTime)
                     {
                         cell.Handle.Add(end - response);
+                    }
+
+                    if (ownCases && outcome != 0)
+                    {
+                        cell.ResolvableCases++;
+                        cell.ResolvedAtFirstContact += outcome == _resolved ? 1 : 0;
                     }
                 }
 
@@ -329,29 +366,11 @@ public static class ServiceMetrics
         }
 
         // Backlog: a contact is open at the end of period P when it arrived before P's end and had not ended before it;
-        // it adds one to the periods from the first that ends after its arrival to the last that ends at or before its end.
-        private void CountBacklog(ReadOnlySpan<long> ticks, ReadOnlySpan<long> ends)
+        // the records added one to the delta at the first such period and took it off after the last. Prefix sums give the
+        // open contacts of each period and key.
+        private void ApplyBacklog(long[] delta)
         {
             int periods = _map.Range.Count;
-            long[] periodEnds = new long[periods];
-            for (int p = 0; p < periods; p++)
-            {
-                periodEnds[p] = _map.StartOf(p + 1);
-            }
-
-            long[] delta = new long[checked((periods + 1) * _keys)];
-            for (int i = 0; i < ticks.Length; i++)
-            {
-                int from = EndedBefore(periodEnds, ticks[i], inclusive: true); // the first period whose end is after the arrival
-                int to = ends[i] == ServiceData.NoTime ? periods : EndedBefore(periodEnds, ends[i], inclusive: true);
-                if (from < to)
-                {
-                    int key = KeyOf(i);
-                    delta[(from * _keys) + key]++;
-                    delta[(to * _keys) + key]--;
-                }
-            }
-
             for (int key = 0; key < _keys; key++)
             {
                 long open = 0;
@@ -368,14 +387,14 @@ public static class ServiceMetrics
             }
         }
 
-        // The number of periods whose end is at or before tick (inclusive) — the index of the first period ending after it.
-        private static int EndedBefore(long[] periodEnds, long tick, bool inclusive)
+        // The number of periods whose end is at or before tick: the index of the first period ending after it.
+        private static int EndedBefore(long[] periodEnds, long tick)
         {
             int low = 0, high = periodEnds.Length;
             while (low < high)
             {
                 int mid = (low + high) >>> 1;
-                if (inclusive ? periodEnds[mid] <= tick : periodEnds[mid] < tick)
+                if (periodEnds[mid] <= tick)
                 {
                     low = mid + 1;
                 }
