@@ -12,63 +12,49 @@ namespace Djpk.Metrics.Service;
 /// </remarks>
 public sealed class ServiceFigures
 {
+    private readonly ServiceCounts _counts;
+
     internal ServiceFigures(ServiceAccumulator a)
     {
-        Contacts = a.Contacts;
-        WithOutcome = a.WithOutcome;
-        Answered = a.Answered;
-        AnsweredWithOutcome = a.AnsweredWithOutcome;
-        Abandoned = a.Abandoned;
-        ShortAbandoned = a.ShortAbandoned;
-        TargetedAnswered = a.TargetedAnswered;
-        TargetedAbandoned = a.TargetedAbandoned;
-        TargetedShortAbandoned = a.TargetedShortAbandoned;
-        WithinTarget = a.WithinTarget;
-        WorkingTimeUnknown = a.WorkingTimeUnknown;
+        _counts = a.Counts;
         ResponseTime = a.Response.ToDistribution();
         WorkingResponseTime = a.WorkingResponse.ToDistribution();
         HandleTime = a.Handle.ToDistribution();
-        ResolvableCases = a.ResolvableCases;
-        ResolvedAtFirstContact = a.ResolvedAtFirstContact;
-        OpenAtPeriodEnd = a.HasBacklog ? a.OpenAtPeriodEnd : null;
-        SatisfactionResponses = a.SatisfactionResponses;
-        SatisfactionTotal = a.SatisfactionTotal;
-        Satisfied = a.Satisfied;
         MinSatisfactionResponses = a.MinSatisfactionResponses;
     }
 
     /// <summary>Gets the contacts that arrived in the cell.</summary>
-    public long Contacts { get; }
+    public long Contacts => _counts.Contacts;
 
     /// <summary>Gets the contacts with a recorded outcome, the denominator of <see cref="AnswerRate"/> and <see cref="AbandonmentRate"/>.</summary>
-    public long WithOutcome { get; }
+    public long WithOutcome => _counts.WithOutcome;
 
     /// <summary>Gets the contacts answered: with a first response and not abandoned.</summary>
-    public long Answered { get; }
+    public long Answered => _counts.Answered;
 
     /// <summary>Gets the answered contacts with a recorded outcome.</summary>
-    public long AnsweredWithOutcome { get; }
+    public long AnsweredWithOutcome => _counts.AnsweredWithOutcome;
 
     /// <summary>Gets the contacts whose outcome is abandoned.</summary>
-    public long Abandoned { get; }
+    public long Abandoned => _counts.Abandoned;
 
     /// <summary>Gets the abandoned contacts that ended within the short-abandon threshold of their arrival.</summary>
-    public long ShortAbandoned { get; }
+    public long ShortAbandoned => _counts.ShortAbandoned;
 
     /// <summary>Gets the answered contacts of channels with a target whose response time could be measured as the target says.</summary>
-    public long TargetedAnswered { get; }
+    public long TargetedAnswered => _counts.TargetedAnswered;
 
     /// <summary>Gets the abandoned contacts of channels with a target.</summary>
-    public long TargetedAbandoned { get; }
+    public long TargetedAbandoned => _counts.TargetedAbandoned;
 
     /// <summary>Gets the short abandons of channels with a target.</summary>
-    public long TargetedShortAbandoned { get; }
+    public long TargetedShortAbandoned => _counts.TargetedShortAbandoned;
 
     /// <summary>Gets the answered contacts that met their channel's target, the numerator of every <see cref="ServiceLevel"/>.</summary>
-    public long WithinTarget { get; }
+    public long WithinTarget => _counts.WithinTarget;
 
     /// <summary>Gets the answered contacts whose working time could not be measured: their span reaches a year the holiday calendar does not cover.</summary>
-    public long WorkingTimeUnknown { get; }
+    public long WorkingTimeUnknown => _counts.WorkingTimeUnknown;
 
     /// <summary>Gets the response times of the answered contacts in calendar time: first response − arrival. Its mean is the average speed of answer.</summary>
     public DurationDistribution ResponseTime { get; }
@@ -80,25 +66,27 @@ public sealed class ServiceFigures
     public DurationDistribution HandleTime { get; }
 
     /// <summary>Gets the cases whose first contact is in the cell and that had an answered contact with a recorded outcome.</summary>
-    public long ResolvableCases { get; }
+    public long ResolvableCases => _counts.ResolvableCases;
 
     /// <summary>Gets those cases settled at the first contact: one contact only, answered, outcome resolved.</summary>
-    public long ResolvedAtFirstContact { get; }
+    public long ResolvedAtFirstContact => _counts.ResolvedAtFirstContact;
 
     /// <summary>Gets the contacts still open at the end of the period (arrived before it, not ended before it); <see langword="null"/> when the log has no end column.</summary>
-    public long? OpenAtPeriodEnd { get; }
+    public long? OpenAtPeriodEnd => _counts.HasBacklog ? _counts.OpenAtPeriodEnd : null;
 
     /// <summary>Gets the satisfaction scores given.</summary>
-    public long SatisfactionResponses { get; }
+    public long SatisfactionResponses => _counts.SatisfactionResponses;
 
     /// <summary>Gets the sum of the satisfaction scores.</summary>
-    public long SatisfactionTotal { get; }
+    public long SatisfactionTotal => _counts.SatisfactionTotal;
 
     /// <summary>Gets the scores of 4 or 5.</summary>
-    public long Satisfied { get; }
+    public long Satisfied => _counts.Satisfied;
 
     /// <summary>Gets the fewest responses the settings consider enough for an unflagged satisfaction figure.</summary>
     public int MinSatisfactionResponses { get; }
+
+    internal ServiceCounts Counts => _counts;
 
     /// <summary>Gets the average speed of answer: the mean of <see cref="ResponseTime"/>; <see langword="null"/> when nothing was answered.</summary>
     public NodaTime.Duration? AverageSpeedOfAnswer => ResponseTime.Mean;

@@ -198,28 +198,28 @@ public static class ServiceMetrics
                 }
 
                 ServiceAccumulator cell = cells[(period * _keys) + key] ??= New();
-                cell.Contacts++;
+                cell.Counts.Contacts++;
                 int outcome = outcomes.IsEmpty ? 0 : outcomes[i];
                 bool abandoned = outcome != 0 && outcome == _abandoned;
                 long response = responses.IsEmpty ? ServiceData.NoTime : responses[i];
                 long end = ends.IsEmpty ? ServiceData.NoTime : ends[i];
                 ServiceTarget? target = _targets[channels[i]];
-                cell.WithOutcome += outcome != 0 ? 1 : 0;
+                cell.Counts.WithOutcome += outcome != 0 ? 1 : 0;
                 if (abandoned)
                 {
                     bool isShort = end != ServiceData.NoTime && end - ticks[i] < shortAbandon;
-                    cell.Abandoned++;
-                    cell.ShortAbandoned += isShort ? 1 : 0;
+                    cell.Counts.Abandoned++;
+                    cell.Counts.ShortAbandoned += isShort ? 1 : 0;
                     if (target is not null)
                     {
-                        cell.TargetedAbandoned++;
-                        cell.TargetedShortAbandoned += isShort ? 1 : 0;
+                        cell.Counts.TargetedAbandoned++;
+                        cell.Counts.TargetedShortAbandoned += isShort ? 1 : 0;
                     }
                 }
                 else if (response != ServiceData.NoTime)
                 {
-                    cell.Answered++;
-                    cell.AnsweredWithOutcome += outcome != 0 ? 1 : 0;
+                    cell.Counts.Answered++;
+                    cell.Counts.AnsweredWithOutcome += outcome != 0 ? 1 : 0;
                     long wait = response - ticks[i];
                     cell.Response.Add(wait);
                     long workingWait = -1;
@@ -232,14 +232,14 @@ public static class ServiceMetrics
                         }
                         else
                         {
-                            cell.WorkingTimeUnknown++;
+                            cell.Counts.WorkingTimeUnknown++;
                         }
                     }
 
                     if (target is { } t && (!t.InWorkingTime || workingWait >= 0))
                     {
-                        cell.TargetedAnswered++;
-                        cell.WithinTarget += (t.InWorkingTime ? workingWait : wait) <= t.Limit.BclCompatibleTicks ? 1 : 0;
+                        cell.Counts.TargetedAnswered++;
+                        cell.Counts.WithinTarget += (t.InWorkingTime ? workingWait : wait) <= t.Limit.BclCompatibleTicks ? 1 : 0;
                     }
 
                     if (end != ServiceData.NoTime)
@@ -249,16 +249,16 @@ public static class ServiceMetrics
 
                     if (ownCases && outcome != 0)
                     {
-                        cell.ResolvableCases++;
-                        cell.ResolvedAtFirstContact += outcome == _resolved ? 1 : 0;
+                        cell.Counts.ResolvableCases++;
+                        cell.Counts.ResolvedAtFirstContact += outcome == _resolved ? 1 : 0;
                     }
                 }
 
                 if (!scores.IsEmpty && scores[i] != 0)
                 {
-                    cell.SatisfactionResponses++;
-                    cell.SatisfactionTotal += scores[i];
-                    cell.Satisfied += scores[i] >= 4 ? 1 : 0;
+                    cell.Counts.SatisfactionResponses++;
+                    cell.Counts.SatisfactionTotal += scores[i];
+                    cell.Counts.Satisfied += scores[i] >= 4 ? 1 : 0;
                 }
             }
         }
@@ -361,8 +361,8 @@ public static class ServiceMetrics
             }
 
             ServiceAccumulator cell = Cell(period, KeyOf(i));
-            cell.ResolvableCases++;
-            cell.ResolvedAtFirstContact += single && outcomes[i] == _resolved ? 1 : 0;
+            cell.Counts.ResolvableCases++;
+            cell.Counts.ResolvedAtFirstContact += single && outcomes[i] == _resolved ? 1 : 0;
         }
 
         // Backlog: a contact is open at the end of period P when it arrived before P's end and had not ended before it;
@@ -380,8 +380,8 @@ public static class ServiceMetrics
                     if (open > 0 || _cells[(p * _keys) + key] is not null)
                     {
                         ServiceAccumulator cell = Cell(p, key);
-                        cell.HasBacklog = true;
-                        cell.OpenAtPeriodEnd = open;
+                        cell.Counts.HasBacklog = true;
+                        cell.Counts.OpenAtPeriodEnd = open;
                     }
                 }
             }
