@@ -61,7 +61,8 @@ internal sealed class DurationCounter
     /// <summary>Adds one duration of <paramref name="ticks"/> (not negative).</summary>
     public void Add(long ticks)
     {
-        int key = KeyOf(ticks / _resolution, _bits);
+        // The default unit is a second: a constant divisor, which the JIT turns into a multiplication.
+        int key = KeyOf(_resolution == NodaConstants.TicksPerSecond ? ticks / NodaConstants.TicksPerSecond : ticks / _resolution, _bits);
         if (key >= _counts.Length)
         {
             Grow(key);

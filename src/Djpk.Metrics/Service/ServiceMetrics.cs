@@ -179,11 +179,12 @@ public static class ServiceMetrics
                     ServiceBreakdown.Agent => agents.IsEmpty ? 0 : agents[i] + 1,
                     _ => 0,
                 };
+                int period = _map.IndexOf(ticks[i]);
                 if (!ends.IsEmpty)
                 {
                     // Open at the end of the periods from the first ending after the arrival to the last ending at or before the end.
-                    int opened = EndedBefore(periodEnds, ticks[i]);
-                    int closed = ends[i] == ServiceData.NoTime ? periodEnds.Length : EndedBefore(periodEnds, ends[i]);
+                    int opened = PeriodsEndedBy(periodEnds, ticks[i], period);
+                    int closed = ends[i] == ServiceData.NoTime ? periodEnds.Length : PeriodsEndedBy(periodEnds, ends[i], _map.IndexOf(ends[i]));
                     if (opened < closed)
                     {
                         delta[(opened * _keys) + key]++;
@@ -191,7 +192,6 @@ public static class ServiceMetrics
                     }
                 }
 
-                int period = _map.IndexOf(ticks[i]);
                 if (period < 0)
                 {
                     continue;
@@ -385,6 +385,18 @@ public static class ServiceMetrics
                     }
                 }
             }
+        }
+
+        // The number of periods whose end is at or before tick, given the tick's period (or -1): usually that period's index,
+        // checked in O(1); otherwise (outside the range, or a local date the zone repeats) a binary search.
+        private static int PeriodsEndedBy(long[] periodEnds, long tick, int period)
+        {
+            if (period >= 0 && tick < periodEnds[period] && (period == 0 || tick >= periodEnds[period - 1]))
+            {
+                return period;
+            }
+
+            return EndedBefore(periodEnds, tick);
         }
 
         // The number of periods whose end is at or before tick: the index of the first period ending after it.
