@@ -23,6 +23,29 @@ internal sealed class ServiceText(RecordSink sink)
         (ServiceColumns.Satisfaction, columns.Satisfaction),
     ];
 
+    /// <summary>Reads a text field (a CSV field, say): blank text is no value.</summary>
+    public void ReadText(ServiceColumns field, ReadOnlySpan<char> text, string column, ProblemList problems, ref ServiceRow row)
+    {
+        switch (field)
+        {
+            case ServiceColumns.FirstResponse or ServiceColumns.End:
+                TryInstant(text, column, problems, ref row, field == ServiceColumns.End);
+                break;
+            case ServiceColumns.Outcome:
+                TryOutcome(text, column, problems, ref row);
+                break;
+            case ServiceColumns.Agent:
+                row.Agent = Key(text);
+                break;
+            case ServiceColumns.Case:
+                row.Case = Key(text);
+                break;
+            default:
+                TrySatisfaction(text, column, problems, ref row);
+                break;
+        }
+    }
+
     /// <summary>Reads a cell as a reader of typed values (a database, a workbook, a Parquet file) hands it: its type picks how, as the timestamp, user and text cells are read.</summary>
     /// <param name="field">The one service field the cell holds.</param>
     /// <param name="value">The cell: <see langword="null"/> or <see cref="DBNull"/> for no value, text, a number, or a date and time.</param>
