@@ -154,6 +154,38 @@ public class ServiceColumnReaderTests
     }
 
     [Fact]
+    public void Report_WithTimesOutOfOrder_SerializesTheReasonAndReadsBack()
+    {
+        IngestReport report = LogText.ReadJson(Good[..^1] + ",\"end\":\"2023-12-04T09:00:00+07:00\"}\n" + Good, LogText.Collect).Report;
+        string json = System.Text.Json.JsonSerializer.Serialize(report, Djpk.Metrics.Serialization.DjpkJson.Options);
+
+        Assert.Contains("\"rejectedByReason\":{\"timesOutOfOrder\":1}", json, StringComparison.Ordinal);
+        IngestReport back = System.Text.Json.JsonSerializer.Deserialize<IngestReport>(json, Djpk.Metrics.Serialization.DjpkJson.Options)!;
+        Assert.Equal(1, back.RejectedFor(RejectionReason.TimesOutOfOrder));
+        Assert.Equal(report.Rejections.ToArray(), back.Rejections.ToArray());
+        Assert.Contains("TimesOutOfOrder 1", report.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_MoreThanTheMaximumOfDistinctOutcomes_RejectsTheRowsBeyondIt()
+    {
+        var lines = new System.Text.StringBuilder();
+        for (int i = 0; i <= InteractionLogBuilder.MaxOutcomes + 1; i++)
+        {
+            lines.Append(Good[..^1]).Append(System.Globalization.CultureInfo.InvariantCulture, $",\"outcome\":\"kode-{i}\"}}\n");
+        }
+
+        lines.Append(Good[..^1]).Append(",\"outcome\":\"kode-0\"}\n"); // a known outcome still fits
+        IngestResult result = LogText.ReadJson(lines.ToString(), LogText.Collect);
+
+        Assert.Equal(InteractionLogBuilder.MaxOutcomes + 1, result.Report.Accepted);
+        Assert.Equal([InteractionLogBuilder.MaxOutcomes + 1L, InteractionLogBuilder.MaxOutcomes + 2L], result.Report.Rejections.Select(r => r.Line));
+        Assert.All(result.Report.Rejections, r => Assert.Equal(RejectionReason.InvalidValue, r.Reason));
+        Assert.Contains("at most 255 distinct outcomes", result.Report.Rejections[0].Message, StringComparison.Ordinal);
+        LogText.AssertAccounting(result.Report);
+    }
+
+    [Fact]
     public void Read_SourcesWithoutServiceColumns_GiveALogWithNone()
     {
         Assert.Equal(ServiceColumns.None, LogText.ReadJson(Good + "\n" + Good).Log.ServiceColumns);
