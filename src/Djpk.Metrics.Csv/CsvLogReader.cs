@@ -4,6 +4,7 @@ using System.Text;
 using Sylvan.Data.Csv;
 
 using Djpk.Metrics.Ingest;
+using Djpk.Metrics.Logs;
 namespace Djpk.Metrics.Csv;
 
 /// <summary>Reads an interaction log from CSV (RFC 4180): a header row, then one consultation per record, columns found by name.</summary>
@@ -15,6 +16,8 @@ namespace Djpk.Metrics.Csv;
 /// four times <see cref="IngestOptions.MaxLineLength"/>, leaves the parser unable to find the next record: that row
 /// is rejected, the read ends and <see cref="IngestReport.IsComplete"/> is <see langword="false"/>. A record over the
 /// limit but within the parser's buffer is rejected as <see cref="RejectionReason.LineTooLong"/> and the read goes on.</para>
+/// <para>The optional service columns (<see cref="LogColumns.FirstResponse"/> and the others) are read when the header
+/// has them; an empty field is a record without the value. Instants are read as the timestamp is.</para>
 /// </remarks>
 public static class CsvLogReader
 {
@@ -198,7 +201,7 @@ public static class CsvLogReader
         ProblemList problems = map.Problems;
         problems.Clear();
         long ticks = 0;
-        bool resolved = false;
+        bool resolved = false, timestampRead = false;
         ReadOnlySpan<char> timestamp = csv.GetFieldSpan(map.Timestamp);
         if (timestamp.IsWhiteSpace())
         {
@@ -207,6 +210,10 @@ public static class CsvLogReader
         else if (!sink.TryTimestamp(timestamp, out ticks, out resolved, out RejectionReason reason, out string message))
         {
             problems.Add(columns.Timestamp, reason, message);
+        }
+        else
+        {
+            timestampRead = true;
         }
 
         int channel = map.ConstantChannel;
@@ -265,13 +272,35 @@ public static class CsvLogReader
             id = XxHash128.HashToUInt128(Encoding.UTF8.GetBytes(idText.ToArray()));
         }
 
+        if (map.Service.Length == 0)
+        {
+            if (problems.Count > 0)
+            {
+                sink.Reject(problems.ToRejection(row));
+                return;
+            }
+
+            sink.Accept(row, ticks, channel, channelMapped, segment, segmentMapped, topic, user, id, columns.Id, resolved, idText);
+            return;
+        }
+
+        ServiceRow service = ServiceRow.Empty;
+        foreach ((ServiceColumns field, int index, string name) in map.Service)
+        {
+            if (index < count)
+            {
+                map.ServiceText.ReadText(field, csv.GetFieldSpan(index), name, problems, ref service);
+            }
+        }
+
+        ServiceText.CheckOrder(timestampRead ? ticks : null, service, columns.FirstResponse, columns.End, problems);
         if (problems.Count > 0)
         {
             sink.Reject(problems.ToRejection(row));
             return;
         }
 
-        sink.Accept(row, ticks, channel, channelMapped, segment, segmentMapped, topic, user, id, columns.Id, resolved, idText);
+        sink.Accept(row, ticks, channel, channelMapped, segment, segmentMapped, topic, user, id, columns.Id, resolved || service.Resolved, idText, service.Fields);
     }
 
     /// <summary>Where the mapped columns are in the header.</summary>
@@ -289,6 +318,8 @@ public static class CsvLogReader
             User = Find(columns.User, required: true, delimiter);
             Topic = Find(columns.Topic, required: false, delimiter);
             Id = Find(columns.Id, required: false, delimiter);
+            Service = [.. ServiceText.Names(columns).Select(f => (f.Field, Find(f.Name, required: false, delimiter), f.Name)).Where(f => f.Item2 >= 0)];
+            ServiceText = new ServiceText(sink);
             Required = [.. new[] { Timestamp, Channel, Segment, User }.Where(i => i >= 0)];
             if (columns.UnknownFields == UnknownFieldPolicy.Reject)
             {
@@ -326,6 +357,11 @@ public static class CsvLogReader
         public int Id { get; }
 
         public int[] Required { get; }
+
+        /// <summary>Gets the service columns the header has: the field, its index and its name.</summary>
+        public (ServiceColumns Field, int Index, string Name)[] Service { get; }
+
+        public ServiceText ServiceText { get; }
 
         private int Find(string name, bool required, char delimiter)
         {

@@ -10,6 +10,10 @@ namespace Djpk.Metrics.Csv;
 /// The header is <c>timestamp,channel,segment,topic,user</c> (with the chosen delimiter); a field holding the delimiter,
 /// a quote or a line break is quoted, quotes doubled. An unspecified topic is an empty field; the user is its 64-bit
 /// key; records end with CRLF as RFC 4180 says; UTF-8 without a byte-order mark.
+/// <para>A log with service columns (<see cref="InteractionLog.ServiceColumns"/>) adds the columns it has, in the order
+/// <c>first_response</c>, <c>end</c>, <c>outcome</c>, <c>agent</c>, <c>case</c>, <c>satisfaction</c>: times as the
+/// timestamp is written, the outcome id, the 64-bit keys, the score 1 to 5, and an empty field for a record without the
+/// value. A log without service columns is written as before.</para>
 /// </remarks>
 public static class CsvLogWriter
 {
@@ -77,10 +81,79 @@ public static class CsvLogWriter
         private readonly string[] _segments = [.. log.Catalog.Segments.Select(s => Quote(s.Segment.Id, delimiter))];
         private readonly string[] _topics = [.. log.Topics.Select(t => Quote(t.Name, delimiter))];
 
+        private readonly ServiceColumns _service = log.ServiceColumns;
+
         public void Header(TextWriter writer)
         {
             writer.Write(string.Join(delimiter, "timestamp", "channel", "segment", "topic", "user"));
+            foreach ((ServiceColumns field, string name) in ServiceText.Names(LogColumns.Default))
+            {
+                if ((_service & field) != 0)
+                {
+                    writer.Write(delimiter);
+                    writer.Write(name);
+                }
+            }
+
             writer.Write("\r\n");
+        }
+
+        private void WriteService(TextWriter writer, int i, Span<char> buffer)
+        {
+            ServiceFields fields = log.ServiceAt(i);
+            if ((_service & ServiceColumns.FirstResponse) != 0)
+            {
+                writer.Write(delimiter);
+                if (fields.Response != ServiceData.NoTime)
+                {
+                    writer.Write(buffer[..TimestampText.Format(fields.Response, JsonLinesLogWriter.OffsetSeconds(fields.Response, zone), buffer)]);
+                }
+            }
+
+            if ((_service & ServiceColumns.End) != 0)
+            {
+                writer.Write(delimiter);
+                if (fields.End != ServiceData.NoTime)
+                {
+                    writer.Write(buffer[..TimestampText.Format(fields.End, JsonLinesLogWriter.OffsetSeconds(fields.End, zone), buffer)]);
+                }
+            }
+
+            if ((_service & ServiceColumns.Outcome) != 0)
+            {
+                writer.Write(delimiter);
+                if (fields.Outcome is { } outcome)
+                {
+                    writer.Write(Quote(outcome.Id, delimiter)); // an id has no quote or break, but may hold a '-' delimiter
+                }
+            }
+
+            if ((_service & ServiceColumns.Agent) != 0)
+            {
+                writer.Write(delimiter);
+                if (fields.Agent is { } agent)
+                {
+                    writer.Write(agent.ToString(CultureInfo.InvariantCulture));
+                }
+            }
+
+            if ((_service & ServiceColumns.Case) != 0)
+            {
+                writer.Write(delimiter);
+                if (fields.Case is { } key)
+                {
+                    writer.Write(key.ToString(CultureInfo.InvariantCulture));
+                }
+            }
+
+            if ((_service & ServiceColumns.Satisfaction) != 0)
+            {
+                writer.Write(delimiter);
+                if (fields.Satisfaction != 0)
+                {
+                    writer.Write((char)('0' + fields.Satisfaction));
+                }
+            }
         }
 
         public void Write(TextWriter writer, int from, int to, CancellationToken cancellationToken)
@@ -100,6 +173,11 @@ public static class CsvLogWriter
                 writer.Write(delimiter);
                 log.UserKeys[log.UserCodes[i]].TryFormat(number, out int written, provider: CultureInfo.InvariantCulture);
                 writer.Write(number[..written]);
+                if (_service != ServiceColumns.None)
+                {
+                    WriteService(writer, i, timestamp);
+                }
+
                 writer.Write("\r\n");
                 if ((i & 0xFFFF) == 0)
                 {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Hashing;
 using System.Text;
 using Djpk.Metrics.Ingest;
+using Djpk.Metrics.Logs;
 using ExcelDataReader;
 using ExcelDataReader.Exceptions;
 using NodaTime;
@@ -21,6 +22,9 @@ namespace Djpk.Metrics.Excel;
 /// <see cref="IngestOptions.TimestampFormats"/>. A user may be a whole number (42 is the key 42, as in every reader) or text;
 /// a text identity needs <see cref="LogColumns.WithUserIdentity"/> unless it is integer text. Channel, segment, topic and
 /// id cells that hold numbers are read as their invariant text (<c>42</c>, <c>4.5</c>).</para>
+/// <para>The optional service columns (<see cref="LogColumns.FirstResponse"/> and the others) are read when the header
+/// has them; an empty cell is a record without the value. First-response and end cells are read as timestamp cells are;
+/// agent and case cells as whole numbers up to 2^53 or text; the satisfaction score as a number or text 1 to 5.</para>
 /// <para><see cref="IngestReport.BytesRead"/> is the size of the workbook. A stream that cannot seek is first copied to memory.</para>
 /// <para>The first read registers <see cref="CodePagesEncodingProvider"/> (part of .NET) with <see cref="Encoding.RegisterProvider"/>:
 /// ExcelDataReader 3.6's configuration asks for Windows-1252, its fallback for <c>.xls</c>, even for <c>.xlsx</c>. This adds
@@ -178,7 +182,8 @@ public static class ExcelLogReader
 
         ProblemList problems = map.Problems;
         problems.Clear();
-        if (!TryTimestamp(Value(excel, map.Timestamp), sink, out long ticks, out bool resolved, out RejectionReason reason, out string message))
+        bool timestampRead = TryTimestamp(Value(excel, map.Timestamp), sink, out long ticks, out bool resolved, out RejectionReason reason, out string message);
+        if (!timestampRead)
         {
             problems.Add(map.Cell(map.Timestamp, row), reason, message);
         }
@@ -234,13 +239,24 @@ public static class ExcelLogReader
             id = XxHash128.HashToUInt128(Encoding.UTF8.GetBytes(idText));
         }
 
+        ServiceRow service = ServiceRow.Empty;
+        if (map.Service.Length > 0)
+        {
+            foreach ((ServiceColumns field, int index) in map.Service)
+            {
+                map.ServiceText.Read(field, Value(excel, index), map.Cell(index, row), problems, ref service, map.Instant);
+            }
+
+            ServiceText.CheckOrder(timestampRead ? ticks : null, service, map.Cell(map.FirstResponse, row), map.Cell(map.End, row), problems);
+        }
+
         if (problems.Count > 0)
         {
             sink.Reject(problems.ToRejection(row));
             return;
         }
 
-        sink.Accept(row, ticks, channel, channelMapped, segment, segmentMapped, topic, user, id, map.Cell(map.Id, row), resolved, idText);
+        sink.Accept(row, ticks, channel, channelMapped, segment, segmentMapped, topic, user, id, map.Cell(map.Id, row), resolved || service.Resolved, idText, service.Fields);
     }
 
     private static object? Value(IExcelDataReader excel, int column) => column >= 0 && column < excel.FieldCount ? excel.GetValue(column) : null;
@@ -334,6 +350,11 @@ public static class ExcelLogReader
             User = Find(columns.User, required: true);
             Topic = Find(columns.Topic, required: false);
             Id = Find(columns.Id, required: false);
+            Service = [.. ServiceText.Names(columns).Select(f => (f.Field, Find(f.Name, required: false))).Where(f => f.Item2 >= 0)];
+            FirstResponse = Find(columns.FirstResponse, required: false);
+            End = Find(columns.End, required: false);
+            ServiceText = new ServiceText(sink);
+            Instant = (object value, out long t, out bool r, out RejectionReason why, out string said) => TryTimestamp(value, sink, out t, out r, out why, out said);
             if (columns.UnknownFields == UnknownFieldPolicy.Reject)
             {
                 string[] mapped = columns.All();
@@ -366,6 +387,17 @@ public static class ExcelLogReader
         public int Topic { get; }
 
         public int Id { get; }
+
+        /// <summary>Gets the service columns the header has: the field and its index.</summary>
+        public (ServiceColumns Field, int Index)[] Service { get; }
+
+        public int FirstResponse { get; }
+
+        public int End { get; }
+
+        public ServiceText ServiceText { get; }
+
+        public InstantReader Instant { get; }
 
         /// <summary>Returns the cell of <paramref name="column"/> in <paramref name="row"/>, such as <c>Sheet1!C17</c>; empty for an unmapped column.</summary>
         public string Cell(int column, long row) =>

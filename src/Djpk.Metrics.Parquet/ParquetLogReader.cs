@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Hashing;
 using System.Text;
 using Djpk.Metrics.Ingest;
+using Djpk.Metrics.Logs;
 using Parquet;
 using Parquet.Schema;
 
@@ -17,6 +18,10 @@ namespace Djpk.Metrics.Parquet;
 /// <see cref="IngestOptions.TimestampFormats"/> or, when a format other than ISO-8601 is declared, an integer. Channel and
 /// segment are strings (ids, names or aliases); the topic is an optional string, NULL being unspecified; the user is an
 /// integer or integer text, or a text identity with <see cref="LogColumns.WithUserIdentity"/>.</para>
+/// <para>The optional service columns (<see cref="LogColumns.FirstResponse"/> and the others) are read when the file has
+/// them; a NULL or empty cell is a record without the value. <c>first_response</c> and <c>end</c> are read as the
+/// timestamp is; <c>agent</c> and <c>case</c> are integers or text (hashed as text users are); <c>outcome</c> is text;
+/// <c>satisfaction</c> is a number or text 1 to 5.</para>
 /// <para>Rows are numbered from 1 across row groups. Every row is accepted or rejected: a NULL or invalid cell is a
 /// rejection naming its row and column, so <see cref="IngestReport.RowsRead"/> is the file's row count.
 /// <see cref="IngestReport.BytesRead"/> is the file's length.</para>
@@ -104,7 +109,13 @@ public static class ParquetLogReader
                         Topic = await Load(group, map.Topic, n, cancellationToken).ConfigureAwait(false),
                         User = await Load(group, map.User, n, cancellationToken).ConfigureAwait(false),
                         Id = await Load(group, map.Id, n, cancellationToken).ConfigureAwait(false),
+                        Service = new object?[map.Service.Length],
                     };
+                    for (int c = 0; c < map.Service.Length; c++)
+                    {
+                        cells.Service[c] = await Load(group, map.Service[c].Column, n, cancellationToken).ConfigureAwait(false);
+                    }
+
                     for (int i = 0; i < n; i++)
                     {
                         ParseRow(cells, i, sink, columns, ++row, map);
@@ -156,6 +167,11 @@ public static class ParquetLogReader
             Topic = Find(fields, columns.Topic, false),
             Id = Find(fields, columns.Id, false),
         };
+        map.Service = [.. ServiceText.Names(columns)
+            .Select(f => (f.Field, Column: Find(fields, f.Name, false), f.Name))
+            .Where(f => f.Column is not null)
+            .Select(f => new ServiceColumn(f.Field, f.Column!, f.Name, f.Column is DateTimeDataField { IsAdjustedToUTC: true }, sink))];
+        map.ServiceText = new ServiceText(sink);
         map.Channel = map.ConstantChannel < 0 ? Find(fields, columns.Channel, true) : null;
         map.Segment = map.ConstantSegment < 0 ? Find(fields, columns.Segment, true) : null;
         if (columns.UnknownFields == UnknownFieldPolicy.Reject)
@@ -222,6 +238,11 @@ public static class ParquetLogReader
                 : type == typeof(short) ? await Values<short>(group, field, n, cancellationToken).ConfigureAwait(false)
                 : type == typeof(ulong) ? await Values<ulong>(group, field, n, cancellationToken).ConfigureAwait(false)
                 : type == typeof(uint) ? await Values<uint>(group, field, n, cancellationToken).ConfigureAwait(false)
+                : type == typeof(sbyte) ? await Values<sbyte>(group, field, n, cancellationToken).ConfigureAwait(false)
+                : type == typeof(byte) ? await Values<byte>(group, field, n, cancellationToken).ConfigureAwait(false)
+                : type == typeof(ushort) ? await Values<ushort>(group, field, n, cancellationToken).ConfigureAwait(false)
+                : type == typeof(double) ? await Values<double>(group, field, n, cancellationToken).ConfigureAwait(false)
+                : type == typeof(float) ? await Values<float>(group, field, n, cancellationToken).ConfigureAwait(false)
                 : new Unsupported(type);
         }
         catch (Exception e) when (IsFormatError(e))
@@ -265,6 +286,16 @@ public static class ParquetLogReader
         ulong?[] a => a[i],
         uint[] a => a[i],
         uint?[] a => a[i],
+        sbyte[] a => a[i],
+        sbyte?[] a => a[i],
+        byte[] a => a[i],
+        byte?[] a => a[i],
+        ushort[] a => a[i],
+        ushort?[] a => a[i],
+        double[] a => a[i],
+        double?[] a => a[i],
+        float[] a => a[i],
+        float?[] a => a[i],
         _ => column,
     };
 
@@ -299,6 +330,7 @@ public static class ParquetLogReader
         problems.Clear();
         long ticks = 0;
         bool resolved = false;
+        int before = 0;
         if (cells.Timestamp is DateTime[] utcTimes && map.TimestampUtc)
         {
             ticks = utcTimes[i].Ticks - DateTime.UnixEpoch.Ticks; // the fast path: a required UTC timestamp, as the writer writes
@@ -318,6 +350,8 @@ public static class ParquetLogReader
         {
             problems.Add(columns.Timestamp, reason, message);
         }
+
+        bool timestampRead = problems.Count == before;
 
         int channel = map.ConstantChannel;
         bool channelMapped = false;
@@ -403,13 +437,75 @@ public static class ParquetLogReader
             id128 = XxHash128.HashToUInt128(Encoding.UTF8.GetBytes(idText));
         }
 
+        ServiceRow service = ServiceRow.Empty;
+        if (map.Service.Length > 0)
+        {
+            for (int c = 0; c < map.Service.Length; c++)
+            {
+                ReadService(map.Service[c], cells.Service[c]!, i, map.ServiceText, problems, ref service);
+            }
+
+            ServiceText.CheckOrder(timestampRead ? ticks : null, service, columns.FirstResponse, columns.End, problems);
+        }
+
         if (problems.Count > 0)
         {
             sink.Reject(problems.ToRejection(row));
             return;
         }
 
-        sink.Accept(row, ticks, channel, channelMapped, segment, segmentMapped, topic, user, id128, columns.Id, resolved, idText);
+        sink.Accept(row, ticks, channel, channelMapped, segment, segmentMapped, topic, user, id128, columns.Id, resolved || service.Resolved, idText, service.Fields);
+    }
+
+    private static void ReadService(ServiceColumn column, object cells, int i, ServiceText text, ProblemList problems, ref ServiceRow service)
+    {
+        switch (cells)
+        {
+            case DateTime?[] times when column.Utc && column.Field is ServiceColumns.FirstResponse or ServiceColumns.End:
+                // the fast path: an optional UTC time, as the writer writes
+                if (times[i] is { } time)
+                {
+                    long ticks = time.Ticks - DateTime.UnixEpoch.Ticks;
+                    if (TimestampText.IsSupported(ticks))
+                    {
+                        ServiceText.SetInstant(ref service, ticks, false, column.Field == ServiceColumns.End);
+                    }
+                    else
+                    {
+                        problems.Add(column.Name, RejectionReason.InvalidTimestamp, ServiceText.InstantMessage(TimestampText.OutOfRangeMessage, column.Field == ServiceColumns.End));
+                    }
+                }
+
+                return;
+            case long?[] keys when column.Field is ServiceColumns.Agent or ServiceColumns.Case:
+                if (column.Field == ServiceColumns.Agent)
+                {
+                    service.Agent = keys[i];
+                }
+                else
+                {
+                    service.Case = keys[i];
+                }
+
+                return;
+        }
+
+        int kind = Text(cells, i, out ReadOnlySpan<char> value);
+        if (kind == 2)
+        {
+            text.ReadText(column.Field, value, column.Name, problems, ref service);
+        }
+        else if (kind == 0)
+        {
+            object? cell = Cell(cells, i);
+            if (cell is Unsupported unsupported)
+            {
+                problems.Add(column.Name, RejectionReason.WrongType, $"The column '{column.Name}' has the Parquet type {unsupported.Type.Name}, which the reader does not take for this field.");
+                return;
+            }
+
+            text.Read(column.Field, cell, column.Name, problems, ref service, column.Instant);
+        }
     }
 
     private static bool TryTimestamp(object? value, bool utc, RecordSink sink, out long ticks, out bool resolved, out RejectionReason reason, out string message)
@@ -481,6 +577,29 @@ public static class ParquetLogReader
     /// <summary>The marker of a column whose Parquet type the reader does not take: each of its cells is a wrong type.</summary>
     private sealed record Unsupported(Type Type);
 
+    /// <summary>A service column of the file: its field, its Parquet column, its name, whether its times are UTC, and how its non-text cells read as instants.</summary>
+    private sealed class ServiceColumn
+    {
+        public ServiceColumn(ServiceColumns field, DataField column, string name, bool utc, RecordSink sink)
+        {
+            Field = field;
+            Column = column;
+            Name = name;
+            Utc = utc;
+            Instant = (object value, out long t, out bool r, out RejectionReason why, out string said) => TryTimestamp(value, utc, sink, out t, out r, out why, out said);
+        }
+
+        public ServiceColumns Field { get; }
+
+        public DataField Column { get; }
+
+        public string Name { get; }
+
+        public bool Utc { get; }
+
+        public InstantReader Instant { get; }
+    }
+
     /// <summary>The decoded columns of one row group.</summary>
     private sealed class Cells
     {
@@ -495,6 +614,9 @@ public static class ParquetLogReader
         public object? User { get; init; }
 
         public object? Id { get; init; }
+
+        /// <summary>Gets the decoded service columns, in the order of <see cref="Map.Service"/>.</summary>
+        public object?[] Service { get; init; } = [];
     }
 
     /// <summary>Where the mapped columns are, the constant codes (-1 when the column is read), and the last channel and segment text seen.</summary>
@@ -526,6 +648,10 @@ public static class ParquetLogReader
         public DataField? Topic { get; init; }
 
         public DataField? Id { get; init; }
+
+        public ServiceColumn[] Service { get; set; } = [];
+
+        public ServiceText ServiceText { get; set; } = null!;
 
         // Most rows repeat a few channel and segment texts: remember the last lookup.
         public int ChannelCode(RecordSink sink, ReadOnlySpan<char> id, out bool mapped)

@@ -15,6 +15,10 @@ namespace Djpk.Metrics.Parquet;
 /// <para>Parquet keeps microseconds, the log keeps ticks (100 ns): a time is written truncated toward the past to its
 /// microsecond, so a log with sub-microsecond times reads back with those times truncated. Every other field reads back
 /// as written.</para>
+/// <para>A log with service columns (<see cref="InteractionLog.ServiceColumns"/>) adds the optional columns it has, after
+/// the user: <c>first_response</c> and <c>end</c> as the timestamp is (DuckDB's <c>TIMESTAMP WITH TIME ZONE</c>),
+/// <c>outcome</c> as a dictionary-encoded string id, <c>agent</c> and <c>case</c> as INT64 keys, <c>satisfaction</c> as
+/// INT32 1 to 5; NULL for a record without the value. A log without service columns is written as before.</para>
 /// </remarks>
 public static class ParquetLogWriter
 {
@@ -100,6 +104,19 @@ public static class ParquetLogWriter
     private static async Task WriteCoreAsync(InteractionLog log, Stream stream, CancellationToken cancellationToken)
     {
         var fields = Fields();
+        ServiceColumns present = log.ServiceColumns;
+        var response = new DateTimeDataField(LogColumns.Default.FirstResponse, DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Micros, isNullable: true);
+        var end = new DateTimeDataField(LogColumns.Default.End, DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Micros, isNullable: true);
+        var outcome = new DataField<string>(LogColumns.Default.Outcome, nullable: true);
+        var agent = new DataField<long?>(LogColumns.Default.Agent);
+        var @case = new DataField<long?>(LogColumns.Default.Case);
+        var satisfaction = new DataField<int?>(LogColumns.Default.Satisfaction);
+        Field[] service = [.. new (ServiceColumns Column, Field Field)[]
+        {
+            (ServiceColumns.FirstResponse, response), (ServiceColumns.End, end), (ServiceColumns.Outcome, outcome),
+            (ServiceColumns.Agent, agent), (ServiceColumns.Case, @case), (ServiceColumns.Satisfaction, satisfaction),
+        }.Where(f => (present & f.Column) != 0).Select(f => f.Field)];
+        ParquetSchema schema = service.Length == 0 ? fields.Schema : new ParquetSchema([.. fields.Schema.Fields, .. service]);
         string[] channels = [.. log.Catalog.Channels.Select(c => c.Channel.Id)];
         string[] segments = [.. log.Catalog.Segments.Select(s => s.Segment.Id)];
         string?[] topics = [.. log.Topics.Select(t => t == Topic.Unspecified ? null : t.Name)];
@@ -107,13 +124,20 @@ public static class ParquetLogWriter
         options.ColumnEncodingHints[fields.Channel.Path.ToString()] = EncodingHint.Dictionary;
         options.ColumnEncodingHints[fields.Segment.Path.ToString()] = EncodingHint.Dictionary;
         options.ColumnEncodingHints[fields.Topic.Path.ToString()] = EncodingHint.Dictionary;
-        await using ParquetWriter writer = await ParquetWriter.CreateAsync(fields.Schema, stream, options, append: false, cancellationToken).ConfigureAwait(false);
+        options.ColumnEncodingHints[outcome.Path.ToString()] = EncodingHint.Dictionary;
+        await using ParquetWriter writer = await ParquetWriter.CreateAsync(schema, stream, options, append: false, cancellationToken).ConfigureAwait(false);
         int size = Math.Min(RowGroupSize, Math.Max(1, log.Count));
         var times = new DateTime[size];
         var channelText = new string[size];
         var segmentText = new string[size];
         var topicText = new string?[size];
         var users = new long[size];
+        var responses = (present & ServiceColumns.FirstResponse) != 0 ? new DateTime?[size] : null;
+        var ends = (present & ServiceColumns.End) != 0 ? new DateTime?[size] : null;
+        var outcomes = (present & ServiceColumns.Outcome) != 0 ? new string?[size] : null;
+        var agents = (present & ServiceColumns.Agent) != 0 ? new long?[size] : null;
+        var cases = (present & ServiceColumns.Case) != 0 ? new long?[size] : null;
+        var scores = (present & ServiceColumns.Satisfaction) != 0 ? new int?[size] : null;
         for (int from = 0; from < log.Count; from += RowGroupSize)
         {
             int n = Math.Min(RowGroupSize, log.Count - from);
@@ -126,6 +150,16 @@ public static class ParquetLogWriter
                 segmentText[i] = segments[log.SegmentCodes[r]];
                 topicText[i] = topics[log.TopicCodes[r]];
                 users[i] = log.UserKeys[log.UserCodes[r]];
+                if (present != ServiceColumns.None)
+                {
+                    ServiceFields row = log.ServiceAt(r);
+                    responses?[i] = Time(row.Response);
+                    ends?[i] = Time(row.End);
+                    outcomes?[i] = row.Outcome?.Id;
+                    agents?[i] = row.Agent;
+                    cases?[i] = row.Case;
+                    scores?[i] = row.Satisfaction == 0 ? null : row.Satisfaction;
+                }
             }
 
             using ParquetRowGroupWriter group = writer.CreateRowGroup();
@@ -135,8 +169,40 @@ public static class ParquetLogWriter
             cancellationToken.ThrowIfCancellationRequested();
             await group.WriteAsync(fields.Topic, new ArraySegment<string>(topicText!, 0, n)).ConfigureAwait(false);
             await group.WriteAsync(fields.User, new ReadOnlyMemory<long>(users, 0, n), cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (responses is not null)
+            {
+                await group.WriteAsync(response, new ReadOnlyMemory<DateTime?>(responses, 0, n), cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+
+            if (ends is not null)
+            {
+                await group.WriteAsync(end, new ReadOnlyMemory<DateTime?>(ends, 0, n), cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+
+            if (outcomes is not null)
+            {
+                await group.WriteAsync(outcome, new ArraySegment<string>(outcomes!, 0, n)).ConfigureAwait(false);
+            }
+
+            if (agents is not null)
+            {
+                await group.WriteAsync(agent, new ReadOnlyMemory<long?>(agents, 0, n), cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+
+            if (cases is not null)
+            {
+                await group.WriteAsync(@case, new ReadOnlyMemory<long?>(cases, 0, n), cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+
+            if (scores is not null)
+            {
+                await group.WriteAsync(satisfaction, new ReadOnlyMemory<int?>(scores, 0, n), cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
         }
     }
+
+    private static DateTime? Time(long ticks) =>
+        ticks == ServiceData.NoTime ? null : DateTime.UnixEpoch.AddTicks(ticks - Mod(ticks, TicksPerMicrosecond));
 
     private static long Mod(long value, long divisor) => ((value % divisor) + divisor) % divisor;
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.IO.Hashing;
 using System.Text;
+using Djpk.Metrics.Logs;
 using NodaTime;
 
 namespace Djpk.Metrics.Ingest;
@@ -15,6 +16,9 @@ namespace Djpk.Metrics.Ingest;
 /// <see cref="IngestOptions.LocalZone"/> or rejected without one. (DuckDB returns <c>TIMESTAMPTZ</c> values as UTC times of
 /// unspecified kind: read them with the zone <see cref="DateTimeZone.Utc"/>.) A user is an integer or integer text, or a
 /// text identity with <see cref="LogColumns.WithUserIdentity"/>; a NULL topic is unspecified.</para>
+/// <para>The optional service columns (<see cref="LogColumns.FirstResponse"/> and the others) are read when the reader
+/// has them: instants as the timestamp is, agent and case keys as integers or text (hashed as text users are), the
+/// outcome as text, the satisfaction score as a number or text 1 to 5. A NULL or empty cell is a record without the field.</para>
 /// <para>Rows are numbered from 1. The reader is read to its end and not closed. <see cref="IngestReport.BytesRead"/> is 0.</para>
 /// </remarks>
 public static class DataReaderLogReader
@@ -44,6 +48,9 @@ public static class DataReaderLogReader
             Topic = Find(names, columns.Topic, false),
             Id = Find(names, columns.Id, false),
         };
+        map.Service = [.. ServiceText.Names(columns).Select(f => (f.Field, Find(names, f.Name, false), f.Name)).Where(f => f.Item2 >= 0)];
+        map.ServiceText = new ServiceText(sink);
+        map.Instant = (object value, out long t, out bool r, out RejectionReason why, out string said) => TryTimestamp(value, sink, out t, out r, out why, out said);
         map.Channel = Find(names, columns.Channel, map.ConstantChannel < 0);
         map.Segment = Find(names, columns.Segment, map.ConstantSegment < 0);
         if (columns.UnknownFields == UnknownFieldPolicy.Reject)
@@ -72,7 +79,8 @@ public static class DataReaderLogReader
     {
         ProblemList problems = map.Problems;
         problems.Clear();
-        if (!TryTimestamp(reader.GetValue(map.Timestamp), sink, out long ticks, out bool resolved, out RejectionReason reason, out string message))
+        bool timestampRead = TryTimestamp(reader.GetValue(map.Timestamp), sink, out long ticks, out bool resolved, out RejectionReason reason, out string message);
+        if (!timestampRead)
         {
             problems.Add(columns.Timestamp, reason, message);
         }
@@ -135,13 +143,24 @@ public static class DataReaderLogReader
             id = XxHash128.HashToUInt128(Encoding.UTF8.GetBytes(idText));
         }
 
+        ServiceRow service = ServiceRow.Empty;
+        if (map.Service.Length > 0)
+        {
+            foreach ((ServiceColumns field, int index, string name) in map.Service)
+            {
+                map.ServiceText.Read(field, reader.GetValue(index), name, problems, ref service, map.Instant);
+            }
+
+            ServiceText.CheckOrder(timestampRead ? ticks : null, service, columns.FirstResponse, columns.End, problems);
+        }
+
         if (problems.Count > 0)
         {
             sink.Reject(problems.ToRejection(row));
             return;
         }
 
-        sink.Accept(row, ticks, channel, channelMapped, segment, segmentMapped, topic, user, id, columns.Id, resolved, idText);
+        sink.Accept(row, ticks, channel, channelMapped, segment, segmentMapped, topic, user, id, columns.Id, resolved || service.Resolved, idText, service.Fields);
     }
 
     private static bool TryText(object value, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? text)
@@ -264,5 +283,12 @@ public static class DataReaderLogReader
         public int Topic { get; init; }
 
         public int Id { get; init; }
+
+        /// <summary>Gets the service columns the reader has: the field, its index and its name.</summary>
+        public (ServiceColumns Field, int Index, string Name)[] Service { get; set; } = [];
+
+        public ServiceText ServiceText { get; set; } = null!;
+
+        public InstantReader Instant { get; set; } = null!;
     }
 }

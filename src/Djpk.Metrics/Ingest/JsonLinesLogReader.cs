@@ -5,6 +5,7 @@ using System.IO.Hashing;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
+using Djpk.Metrics.Logs;
 
 namespace Djpk.Metrics.Ingest;
 
@@ -163,9 +164,12 @@ public static class JsonLinesLogReader
     private sealed class LineParser(RecordSink sink, LogColumns columns)
     {
         private const int Timestamp = 1, Channel = 2, Segment = 4, Topic = 8, User = 16, Id = 32;
+        private const int FirstResponse = 64, End = 128, Outcome = 256, Agent = 512, Case = 1024, Satisfaction = 2048;
         private const int Required = Timestamp | Channel | Segment | User;
+        private const int Service = FirstResponse | End | Outcome | Agent | Case | Satisfaction;
 
         private readonly TopicCache _topics = new();
+        private readonly ServiceText _service = new(sink);
         private readonly ProblemList _problems = new();
         private readonly byte[][] _names = [.. columns.All().Select(Encoding.UTF8.GetBytes)];
         private readonly int _constantChannel = sink.ConstantCode(columns.ConstantChannel);
@@ -251,6 +255,16 @@ public static class JsonLinesLogReader
             : reader.ValueTextEquals(_names[3]) ? Topic
             : reader.ValueTextEquals(_names[4]) ? User
             : reader.ValueTextEquals(_names[5]) ? Id
+            : ServiceFieldOf(ref reader);
+
+        // The service fields come after the base ones, so that a line without them compares no more names than before.
+        private int ServiceFieldOf(ref Utf8JsonReader reader) =>
+            reader.ValueTextEquals(_names[6]) ? FirstResponse
+            : reader.ValueTextEquals(_names[7]) ? End
+            : reader.ValueTextEquals(_names[8]) ? Outcome
+            : reader.ValueTextEquals(_names[9]) ? Agent
+            : reader.ValueTextEquals(_names[10]) ? Case
+            : reader.ValueTextEquals(_names[11]) ? Satisfaction
             : 0;
 
         private string NameOf(int field) => field switch
@@ -260,8 +274,99 @@ public static class JsonLinesLogReader
             Segment => columns.Segment,
             Topic => columns.Topic,
             User => columns.User,
-            _ => columns.Id,
+            Id => columns.Id,
+            FirstResponse => columns.FirstResponse,
+            End => columns.End,
+            Outcome => columns.Outcome,
+            Agent => columns.Agent,
+            Case => columns.Case,
+            _ => columns.Satisfaction,
         };
+
+        /// <summary>Reads the value of a service field into <paramref name="row"/>; <see langword="false"/> when the value is an object or an array, which rejects the line at once.</summary>
+        private bool ParseService(ref Utf8JsonReader reader, int field, string column, ProblemList problems, ref ServiceRow row)
+        {
+            JsonTokenType type = reader.TokenType;
+            if (type is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                return false;
+            }
+
+            if (type == JsonTokenType.Number)
+            {
+                switch (field)
+                {
+                    case FirstResponse or End when sink.AcceptsNumericTimestamps:
+                        ReadOnlySpan<byte> digits = reader.ValueSpan;
+                        int length = Encoding.ASCII.GetChars(digits[..Math.Min(digits.Length, 64)], _chars);
+                        _service.TryInstant(_chars.AsSpan(0, length), column, problems, ref row, field == End);
+                        break;
+                    case Agent or Case:
+                        if (reader.ValueSpan.IndexOfAny(".eE"u8) >= 0 || !reader.TryGetInt64(out long key))
+                        {
+                            problems.Add(column, RejectionReason.WrongType, $"A numeric {(field == Agent ? "agent" : "case")} must be a whole number in the 64-bit range, without a fraction or an exponent; or write it as text.");
+                        }
+                        else if (field == Agent)
+                        {
+                            row.Agent = key;
+                        }
+                        else
+                        {
+                            row.Case = key;
+                        }
+
+                        break;
+                    case Satisfaction:
+                        if (reader.TryGetDouble(out double score))
+                        {
+                            ServiceText.TrySatisfaction(score, column, problems, ref row);
+                        }
+                        else
+                        {
+                            problems.Add(column, RejectionReason.InvalidValue, ServiceText.SatisfactionMessage(RecordSink.Quote(Encoding.ASCII.GetString(reader.ValueSpan[..Math.Min(reader.ValueSpan.Length, 64)]))));
+                        }
+
+                        break;
+                    default:
+                        problems.Add(column, RejectionReason.WrongType, field == Outcome
+                            ? $"The field '{column}' must be a string, such as \"answered\"."
+                            : $"The field '{column}' must be a string in the declared timestamp formats; a number is a time only when IngestOptions.WithTimestampFormats declares a numeric format.");
+                        break;
+                }
+
+                return true;
+            }
+
+            if (type != JsonTokenType.String)
+            {
+                problems.Add(column, RejectionReason.WrongType, field is Agent or Case or Satisfaction
+                    ? $"The field '{column}' must be a string or a number."
+                    : $"The field '{column}' must be a string.");
+                return true;
+            }
+
+            ReadOnlySpan<char> text = _chars.AsSpan(0, reader.CopyString(_chars));
+            switch (field)
+            {
+                case FirstResponse or End:
+                    _service.TryInstant(text, column, problems, ref row, field == End);
+                    break;
+                case Outcome:
+                    _service.TryOutcome(text, column, problems, ref row);
+                    break;
+                case Agent:
+                    row.Agent = ServiceText.Key(text);
+                    break;
+                case Case:
+                    row.Case = ServiceText.Key(text);
+                    break;
+                default:
+                    ServiceText.TrySatisfaction(text, column, problems, ref row);
+                    break;
+            }
+
+            return true;
+        }
 
         private void ParseObject(ReadOnlySpan<byte> line, long number)
         {
@@ -277,9 +382,10 @@ public static class JsonLinesLogReader
             int seen = 0;
             long ticks = 0, user = 0;
             int channel = _constantChannel, segment = _constantSegment;
-            bool channelMapped = false, segmentMapped = false, resolved = false;
+            bool channelMapped = false, segmentMapped = false, resolved = false, timestampRead = false;
             Topic topic = default;
             UInt128? id = null;
+            ServiceRow service = ServiceRow.Empty;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 int field = FieldOf(ref reader);
@@ -318,6 +424,17 @@ public static class JsonLinesLogReader
                     continue;
                 }
 
+                if ((field & Service) != 0)
+                {
+                    if (!ParseService(ref reader, field, column, problems, ref service))
+                    {
+                        _rows.Reject(number, column, RejectionReason.WrongType, $"The field '{column}' must be a string or a number, not an object or an array.");
+                        return;
+                    }
+
+                    continue;
+                }
+
                 if (field == User && type == JsonTokenType.Number)
                 {
                     if (!reader.TryGetInt64(out user))
@@ -349,6 +466,10 @@ public static class JsonLinesLogReader
                     if (!sink.TryTimestamp(_chars.AsSpan(0, length), out ticks, out resolved, out RejectionReason why, out string said))
                     {
                         problems.Add(column, why, said);
+                    }
+                    else
+                    {
+                        timestampRead = true;
                     }
 
                     continue;
@@ -401,6 +522,10 @@ public static class JsonLinesLogReader
                         if (!sink.TryTimestamp(text, out ticks, out resolved, out RejectionReason reason, out string message))
                         {
                             problems.Add(column, reason, message);
+                        }
+                        else
+                        {
+                            timestampRead = true;
                         }
 
                         break;
@@ -461,9 +586,20 @@ public static class JsonLinesLogReader
                 problems.Add(name, RejectionReason.MissingField, $"The field '{name}' is required; map the export's own name with LogColumns.WithNames.");
             }
 
+            if ((seen & Service) != 0)
+            {
+                ServiceText.CheckOrder(timestampRead ? ticks : null, service, columns.FirstResponse, columns.End, problems);
+            }
+
             if (problems.Count > 0)
             {
                 _rows.Reject(problems.ToRejection(number));
+                return;
+            }
+
+            if ((seen & Service) != 0)
+            {
+                _rows.Accept(number, ticks, channel, channelMapped, segment, segmentMapped, topic, user, id, resolved || service.Resolved, service.Fields);
                 return;
             }
 
@@ -485,9 +621,10 @@ public static class JsonLinesLogReader
         private byte[] _flags = new byte[1024];
         private Topic[] _topics = new Topic[1024];
         private UInt128[] _ids = new UInt128[1024];
+        private ServiceFields[]? _service; // allocated at the first row with a service field
         private int _count;
 
-        private const byte ChannelMapped = 1, SegmentMapped = 2, HasId = 4, Resolved = 8;
+        private const byte ChannelMapped = 1, SegmentMapped = 2, HasId = 4, Resolved = 8, HasService = 16;
 
         public long Blank { get; set; }
 
@@ -496,6 +633,11 @@ public static class JsonLinesLogReader
         public void Clear()
         {
             Array.Clear(_topics, 0, _count); // drop the references
+            if (_service is not null)
+            {
+                Array.Clear(_service, 0, _count);
+            }
+
             _count = 0;
             _rejections.Clear();
             Blank = 0;
@@ -505,6 +647,15 @@ public static class JsonLinesLogReader
             _rejections.Add(new IngestRejection(line, column, reason, message));
 
         public void Reject(IngestRejection rejection) => _rejections.Add(rejection);
+
+        public void Accept(long line, long ticks, int channel, bool channelMapped, int segment, bool segmentMapped, Topic topic, long user, UInt128? id, bool resolved, in ServiceFields service)
+        {
+            Accept(line, ticks, channel, channelMapped, segment, segmentMapped, topic, user, id, resolved);
+            int i = _count - 1;
+            _service ??= new ServiceFields[_lines.Length];
+            _service[i] = service;
+            _flags[i] |= HasService;
+        }
 
         public void Accept(long line, long ticks, int channel, bool channelMapped, int segment, bool segmentMapped, Topic topic, long user, UInt128? id, bool resolved)
         {
@@ -519,6 +670,10 @@ public static class JsonLinesLogReader
                 Array.Resize(ref _flags, capacity);
                 Array.Resize(ref _topics, capacity);
                 Array.Resize(ref _ids, capacity);
+                if (_service is not null)
+                {
+                    Array.Resize(ref _service, capacity);
+                }
             }
 
             int i = _count;
@@ -547,6 +702,25 @@ public static class JsonLinesLogReader
                 }
 
                 byte flags = _flags[i];
+                if ((flags & HasService) != 0)
+                {
+                    sink.Accept(
+                        line,
+                        _ticks[i],
+                        _channels[i],
+                        (flags & ChannelMapped) != 0,
+                        _segments[i],
+                        (flags & SegmentMapped) != 0,
+                        _topics[i],
+                        _users[i],
+                        (flags & HasId) != 0 ? _ids[i] : null,
+                        idColumn,
+                        (flags & Resolved) != 0,
+                        default,
+                        _service![i]);
+                    continue;
+                }
+
                 sink.Accept(
                     line,
                     _ticks[i],

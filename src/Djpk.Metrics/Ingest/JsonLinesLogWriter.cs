@@ -13,6 +13,10 @@ namespace Djpk.Metrics.Ingest;
 /// (<c>Z</c> by default). Lines end with LF; the output is UTF-8 without a byte-order mark. Text is escaped only where
 /// JSON requires it (quotes, backslashes, control characters), so Indonesian topics stay readable; the output is meant
 /// for files, not for embedding in HTML.
+/// <para>A log with service columns (<see cref="InteractionLog.ServiceColumns"/>) adds, after the user, the fields
+/// <c>first_response</c> and <c>end</c> (times as the timestamp is written), <c>outcome</c> (the id), <c>agent</c> and
+/// <c>case</c> (64-bit keys) and <c>satisfaction</c> (1 to 5), each only for the columns the log has and left out of a
+/// record without the value. A log without service columns is written as before.</para>
 /// </remarks>
 public static class JsonLinesLogWriter
 {
@@ -92,6 +96,7 @@ public static class JsonLinesLogWriter
         private readonly ArrayBufferWriter<byte> _buffer = new(Size);
         private readonly string[] _channels = [.. log.Catalog.Channels.Select(c => c.Channel.Id)];
         private readonly string[] _segments = [.. log.Catalog.Segments.Select(s => s.Segment.Id)];
+        private readonly bool _hasService = log.ServiceColumns != ServiceColumns.None;
         private Utf8JsonWriter? _writer;
         private int _next;
         private bool _done;
@@ -127,6 +132,11 @@ public static class JsonLinesLogWriter
                 }
 
                 _writer.WriteNumber("user"u8, log.UserKeys[log.UserCodes[i]]);
+                if (_hasService)
+                {
+                    WriteService(i, timestamp);
+                }
+
                 _writer.WriteEndObject();
                 _writer.Flush();
                 _buffer.Write("\n"u8);
@@ -134,6 +144,40 @@ public static class JsonLinesLogWriter
 
             _done = _next >= log.Count;
             return true;
+        }
+
+        private void WriteService(int i, Span<char> buffer)
+        {
+            ServiceFields service = log.ServiceAt(i);
+            if (service.Response != ServiceData.NoTime)
+            {
+                _writer!.WriteString("first_response"u8, buffer[..TimestampText.Format(service.Response, OffsetSeconds(service.Response, zone), buffer)]);
+            }
+
+            if (service.End != ServiceData.NoTime)
+            {
+                _writer!.WriteString("end"u8, buffer[..TimestampText.Format(service.End, OffsetSeconds(service.End, zone), buffer)]);
+            }
+
+            if (service.Outcome is { } outcome)
+            {
+                _writer!.WriteString("outcome"u8, outcome.Id);
+            }
+
+            if (service.Agent is { } agent)
+            {
+                _writer!.WriteNumber("agent"u8, agent);
+            }
+
+            if (service.Case is { } key)
+            {
+                _writer!.WriteNumber("case"u8, key);
+            }
+
+            if (service.Satisfaction != 0)
+            {
+                _writer!.WriteNumber("satisfaction"u8, service.Satisfaction);
+            }
         }
     }
 }

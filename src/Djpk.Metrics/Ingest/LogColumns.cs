@@ -5,6 +5,10 @@ namespace Djpk.Metrics.Ingest;
 /// <para>Immutable. <see cref="Default"/> names them <c>timestamp</c>, <c>channel</c>, <c>segment</c>, <c>topic</c>,
 /// <c>user</c> and <c>id</c>, as the JSON Lines schema does. Names match ordinally, ignoring case. The topic and id
 /// columns are optional: a source without them reads every topic as unspecified and skips the duplicate-id check.</para>
+/// <para>The service columns are optional too: <c>first_response</c>, <c>end</c>, <c>outcome</c>, <c>agent</c>, <c>case</c>
+/// and <c>satisfaction</c> by default (<see cref="Logs.Consultation.FirstResponse"/> and the others). A source without
+/// them reads every record without the field, and the log has no such column; an empty or null value is a record
+/// without the field.</para>
 /// <para>The user column holds a 64-bit integer key by default; <see cref="WithUserIdentity"/> makes it a text identity
 /// (a phone number, an e-mail address) hashed with <see cref="UserKey.FromText"/>.</para>
 /// <para>JSON Lines field names match exactly (JSON is case-sensitive). A field or column the mapping does not name is
@@ -14,7 +18,31 @@ namespace Djpk.Metrics.Ingest;
 public sealed class LogColumns
 {
     private LogColumns(string timestamp, string channel, string segment, string topic, string user, string id, bool userIsText)
+        : this(timestamp, channel, segment, topic, user, id, userIsText, "first_response", "end", "outcome", "agent", "case", "satisfaction")
     {
+    }
+
+    private LogColumns(
+        string timestamp,
+        string channel,
+        string segment,
+        string topic,
+        string user,
+        string id,
+        bool userIsText,
+        string firstResponse,
+        string end,
+        string outcome,
+        string agent,
+        string @case,
+        string satisfaction)
+    {
+        FirstResponse = firstResponse;
+        End = end;
+        Outcome = outcome;
+        Agent = agent;
+        Case = @case;
+        Satisfaction = satisfaction;
         Timestamp = timestamp;
         Channel = channel;
         Segment = segment;
@@ -24,7 +52,7 @@ public sealed class LogColumns
         UserIsText = userIsText;
     }
 
-    /// <summary>Gets the default mapping: <c>timestamp</c>, <c>channel</c>, <c>segment</c>, <c>topic</c>, <c>user</c> (an integer key), <c>id</c>.</summary>
+    /// <summary>Gets the default mapping: <c>timestamp</c>, <c>channel</c>, <c>segment</c>, <c>topic</c>, <c>user</c> (an integer key), <c>id</c>, and the service columns <c>first_response</c>, <c>end</c>, <c>outcome</c>, <c>agent</c>, <c>case</c>, <c>satisfaction</c>.</summary>
     public static LogColumns Default { get; } = new("timestamp", "channel", "segment", "topic", "user", "id", false);
 
     /// <summary>Gets the name of the timestamp column.</summary>
@@ -45,6 +73,24 @@ public sealed class LogColumns
     /// <summary>Gets the name of the optional record-id column.</summary>
     public string Id { get; }
 
+    /// <summary>Gets the name of the optional first-response column (<see cref="Logs.Consultation.FirstResponse"/>), <c>first_response</c> by default.</summary>
+    public string FirstResponse { get; }
+
+    /// <summary>Gets the name of the optional end column (<see cref="Logs.Consultation.End"/>), <c>end</c> by default.</summary>
+    public string End { get; }
+
+    /// <summary>Gets the name of the optional outcome column (<see cref="Logs.Consultation.Outcome"/>), <c>outcome</c> by default.</summary>
+    public string Outcome { get; }
+
+    /// <summary>Gets the name of the optional agent column (<see cref="Logs.Consultation.Agent"/>), <c>agent</c> by default.</summary>
+    public string Agent { get; }
+
+    /// <summary>Gets the name of the optional case column (<see cref="Logs.Consultation.Case"/>), <c>case</c> by default.</summary>
+    public string Case { get; }
+
+    /// <summary>Gets the name of the optional satisfaction-score column (<see cref="Logs.Consultation.Satisfaction"/>), <c>satisfaction</c> by default.</summary>
+    public string Satisfaction { get; }
+
     /// <summary>Gets the channel of every row, when the input is all one channel; <see langword="null"/> reads the channel column.</summary>
     public Channel? ConstantChannel { get; private set; }
 
@@ -64,9 +110,27 @@ public sealed class LogColumns
     /// <param name="topic">The optional topic column.</param>
     /// <param name="user">The user column.</param>
     /// <param name="id">The optional record-id column.</param>
+    /// <param name="firstResponse">The optional first-response column.</param>
+    /// <param name="end">The optional end column.</param>
+    /// <param name="outcome">The optional outcome column.</param>
+    /// <param name="agent">The optional agent column.</param>
+    /// <param name="case">The optional case column.</param>
+    /// <param name="satisfaction">The optional satisfaction-score column.</param>
     /// <returns>The new mapping.</returns>
     /// <exception cref="ArgumentException">A name is empty or white space, or two columns share a name.</exception>
-    public LogColumns WithNames(string? timestamp = null, string? channel = null, string? segment = null, string? topic = null, string? user = null, string? id = null)
+    public LogColumns WithNames(
+        string? timestamp = null,
+        string? channel = null,
+        string? segment = null,
+        string? topic = null,
+        string? user = null,
+        string? id = null,
+        string? firstResponse = null,
+        string? end = null,
+        string? outcome = null,
+        string? agent = null,
+        string? @case = null,
+        string? satisfaction = null)
     {
         var next = new LogColumns(
             Check(timestamp ?? Timestamp, nameof(timestamp)),
@@ -75,13 +139,19 @@ public sealed class LogColumns
             Check(topic ?? Topic, nameof(topic)),
             Check(user ?? User, nameof(user)),
             Check(id ?? Id, nameof(id)),
-            UserIsText)
+            UserIsText,
+            Check(firstResponse ?? FirstResponse, nameof(firstResponse)),
+            Check(end ?? End, nameof(end)),
+            Check(outcome ?? Outcome, nameof(outcome)),
+            Check(agent ?? Agent, nameof(agent)),
+            Check(@case ?? Case, nameof(@case)),
+            Check(satisfaction ?? Satisfaction, nameof(satisfaction)))
         {
             ConstantChannel = ConstantChannel,
             ConstantSegment = ConstantSegment,
             UnknownFields = UnknownFields,
         };
-        if (next.All().Distinct(StringComparer.OrdinalIgnoreCase).Count() != 6)
+        if (next.All().Distinct(StringComparer.OrdinalIgnoreCase).Count() != next.All().Length)
         {
             throw new ArgumentException("Each field must map to a different column.", nameof(timestamp));
         }
@@ -143,7 +213,8 @@ public sealed class LogColumns
         return copy;
     }
 
-    internal string[] All() => [Timestamp, Channel, Segment, Topic, User, Id];
+    /// <summary>Returns every name: the six base columns, then the six service columns in <see cref="Logs.ServiceColumns"/> order.</summary>
+    internal string[] All() => [Timestamp, Channel, Segment, Topic, User, Id, FirstResponse, End, Outcome, Agent, Case, Satisfaction];
 
     private static string Check(string name, string parameter)
     {

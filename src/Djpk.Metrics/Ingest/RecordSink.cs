@@ -264,7 +264,11 @@ internal sealed class RecordSink
     }
 
     /// <summary>Adds an accepted row, unless its id repeats an earlier one.</summary>
-    public void Accept(long line, long unixTicks, int channel, bool channelMapped, int segment, bool segmentMapped, Topic topic, long user, UInt128? id, string idColumn, bool resolved = false, ReadOnlySpan<char> idText = default)
+    public void Accept(long line, long unixTicks, int channel, bool channelMapped, int segment, bool segmentMapped, Topic topic, long user, UInt128? id, string idColumn, bool resolved = false, ReadOnlySpan<char> idText = default) =>
+        Accept(line, unixTicks, channel, channelMapped, segment, segmentMapped, topic, user, id, idColumn, resolved, idText, ServiceFields.None);
+
+    /// <summary>Adds an accepted row with its service fields (already checked for order and range), unless its id repeats an earlier one or its outcome does not fit.</summary>
+    public void Accept(long line, long unixTicks, int channel, bool channelMapped, int segment, bool segmentMapped, Topic topic, long user, UInt128? id, string idColumn, bool resolved, ReadOnlySpan<char> idText, in ServiceFields service)
     {
         if (id is { } key && !_ids.TryAdd(key, line))
         {
@@ -280,7 +284,13 @@ internal sealed class RecordSink
             return;
         }
 
-        _builder.AddCoded(unixTicks, (byte)channel, (byte)segment, topic, user);
+        if (service.Outcome is { } outcome && !_builder.CanAdd(outcome))
+        {
+            Reject(line, string.Empty, RejectionReason.InvalidValue, $"A log holds at most {InteractionLogBuilder.MaxOutcomes} distinct outcomes; the outcome '{outcome}' is one more. Map the source's outcomes onto fewer ids.");
+            return;
+        }
+
+        _builder.AddCoded(unixTicks, (byte)channel, (byte)segment, topic, user, service);
         _accepted++;
         _mappedChannels += channelMapped ? 1 : 0;
         _mappedSegments += segmentMapped ? 1 : 0;

@@ -38,4 +38,7 @@ public enum RejectionReason
 
     /// <summary>The line is not one well-formed JSON object (valid JSON that is not an object included), or the CSV record has a malformed quoted field.</summary>
     Malformed = 11,
+
+    /// <summary>The service times are out of order: a first response before the contact's timestamp, or an end before the first response or the timestamp.</summary>
+    TimesOutOfOrder = 12,
 }
