@@ -11,7 +11,7 @@ namespace Djpk.Metrics.Tool;
 /// <remarks>This is the one place that knows how a flag maps to <see cref="IngestOptions"/> and <see cref="LogColumns"/>.</remarks>
 internal sealed class LogReadingOptions
 {
-    private static readonly string[] ColumnFields = ["timestamp", "channel", "segment", "topic", "user", "id"];
+    private static readonly string[] ColumnFields = ["timestamp", "channel", "segment", "topic", "user", "id", "first_response", "end", "outcome", "agent", "case", "satisfaction"];
 
     private readonly IngestPolicy _defaultPolicy;
 
@@ -41,7 +41,7 @@ internal sealed class LogReadingOptions
         Zone = new Option<string?>("--zone") { Description = "The time zone of timestamps without an offset (a tz id; default the profile's, Asia/Jakarta).", HelpName = "TZID" };
         Columns = new Option<string[]>("--column")
         {
-            Description = "The header or field name of a field: timestamp, channel, segment, topic, user or id (repeatable), e.g. --column timestamp=waktu.",
+            Description = "The header or field name of a field: timestamp, channel, segment, topic, user, id, or a service field first_response, end, outcome, agent, case or satisfaction (repeatable), e.g. --column timestamp=waktu.",
             HelpName = "FIELD=HEADER",
             Arity = ArgumentArity.OneOrMore,
         };
@@ -151,7 +151,13 @@ internal sealed class LogReadingOptions
             names.GetValueOrDefault("segment"),
             names.GetValueOrDefault("topic"),
             names.GetValueOrDefault("user"),
-            names.GetValueOrDefault("id"));
+            names.GetValueOrDefault("id"),
+            names.GetValueOrDefault("first_response"),
+            names.GetValueOrDefault("end"),
+            names.GetValueOrDefault("outcome"),
+            names.GetValueOrDefault("agent"),
+            names.GetValueOrDefault("case"),
+            names.GetValueOrDefault("satisfaction"));
 
         (columns, options) = parse.GetValue(UserIdentity) switch
         {

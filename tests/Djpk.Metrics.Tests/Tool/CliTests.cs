@@ -194,6 +194,29 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Ingest_ServiceColumnsUnderTheExportsHeaders_AreReadAndWritten()
+    {
+        string path = WriteLog("service.csv", string.Join('\n',
+            "Waktu,Kanal,Instansi,Email,Dijawab,Selesai,Status,Nilai",
+            "2023-12-04T09:00:00+07:00,phone,pemda,a@example.org,2023-12-04T09:00:12+07:00,2023-12-04T09:04:00+07:00,resolved,5",
+            "2023-12-04T09:10:00+07:00,phone,pemda,b@example.org,,2023-12-04T09:10:03+07:00,abandoned,",
+            "2023-12-04T09:20:00+07:00,phone,pemda,c@example.org,2023-12-04T09:19:00+07:00,,answered,4") + "\n");
+        string clean = Path.Combine(_directory, "service.jsonl");
+
+        (int code, string output, _) = Run(
+            "ingest", path, "--out", clean, "--policy", "collect", "--column", "timestamp=Waktu", "--column", "channel=Kanal", "--column", "segment=Instansi",
+            "--column", "user=Email", "--user-identity", "email", "--column", "first_response=Dijawab", "--column", "end=Selesai", "--column", "outcome=Status", "--column", "satisfaction=Nilai");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("3 rows read: 2 accepted, 1 rejected (TimesOutOfOrder 1)", output, StringComparison.Ordinal); // the third reply precedes its message
+        string[] lines = File.ReadAllLines(clean);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains("\"first_response\":\"2023-12-04T09:00:12+07:00\"", lines[0], StringComparison.Ordinal);
+        Assert.Contains("\"outcome\":\"abandoned\"", lines[1], StringComparison.Ordinal);
+        Assert.Contains("satisfaction", Run("ingest", path, "--column", "satisfaction").Error, StringComparison.Ordinal); // not FIELD=HEADER: the usage names the fields
+    }
+
+    [Fact]
     public void Verify_PublishedReport_FailOnClaimsGivesExitCodeOne()
     {
         string text = Path.Combine(AppContext.BaseDirectory, "Fixtures", "000_44c26567354df530.txt");
