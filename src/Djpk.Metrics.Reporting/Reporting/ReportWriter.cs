@@ -264,8 +264,11 @@ internal sealed class ReportWriter
     private void WriteService(ServiceSection service)
     {
         Heading(W("service.heading"));
+        bool first = true;
         foreach (ChannelServiceSection c in service.Channels)
         {
+            BlankLineUnless(first);
+            first = false;
             string name = c.Info.NameIn(_language);
             ServiceFigures m = c.Month;
             Sentence(W("service.contacts", ("month", MonthName), ("channel", name), ("contacts", Count(m.Contacts))));
@@ -328,6 +331,7 @@ internal sealed class ReportWriter
 
         if (service.RepeatContacts is RepeatContactRate repeat && repeat.Share.IsDefined)
         {
+            BlankLineUnless(first);
             Sentence(W("service.repeat",
                 ("days", Count(repeat.Days)), ("month", MonthName), ("rate", Rate(repeat.Share)), ("part", Count(repeat.Repeating)), ("whole", Count(repeat.Users)),
                 ("change", service.RepeatContactsChange is { } change ? Points(change) : string.Empty)));
@@ -346,6 +350,15 @@ internal sealed class ReportWriter
                     Duration(c.Month.HandleTime.Mean), OptionalRate(c.Month.FirstContactResolution), Optional(c.Month.OpenAtPeriodEnd),
                     c.Month.Csat.IsDefined ? $"{Rate(c.Month.Csat)} ({Count(c.Month.SatisfactionResponses)}{(c.Month.HasFewSatisfactionResponses ? "*" : string.Empty)})" : "–",
                 }));
+        }
+    }
+
+    // The section's paragraphs are one per channel: a blank line between them keeps them apart in Markdown, HTML and text.
+    private void BlankLineUnless(bool first)
+    {
+        if (!first)
+        {
+            _out.Append('\n');
         }
     }
 

@@ -2,6 +2,7 @@ using Djpk.Metrics.Logs;
 using Djpk.Metrics.Periods;
 using Djpk.Metrics.Profiles;
 using Djpk.Metrics.Reporting;
+using Djpk.Metrics.Samples.ReportSample;
 using Djpk.Metrics.Service;
 using Djpk.Metrics.Testing;
 using Djpk.Metrics.Verification;
@@ -160,5 +161,22 @@ public class ServiceSectionTests
         FigureTable figures = new FigureTableBuilder().Add(ServiceFigureMetrics.MeanResponseTime, Month, milliseconds).Build();
 
         Assert.Equal(holds ? Verdict.Holds : Verdict.Fails, Assert.Single(ClaimVerifier.Verify([claim], figures).Results).Verdict);
+    }
+
+    [Fact]
+    public void SampleSyntheticServiceLog_Report_HasTheSectionAndItsClaimsHold()
+    {
+        InteractionLog log = SyntheticServiceLog.Generate();
+        MonthlyReport report = MonthlyReport.Build(SyntheticServiceLog.Month, ReportInputs.Empty.WithConsultations(log), DjpkProfile.Profile);
+        string text = report.RenderText();
+        ServiceCube cube = ServiceMetrics.Measure(log, ReportingCalendar.Jakarta, PeriodGrain.Month, ServiceBreakdown.Channel, DjpkProfile.ServiceSettings);
+        FigureTable figures = new FigureTableBuilder().AddService(cube).AddRepeatContacts(RepeatContacts.Of(log, ReportingCalendar.Jakarta, SyntheticServiceLog.Month)).Build();
+
+        Claim[] claims = [.. DjpkProfile.ClaimExtractor.Extract(text, SyntheticServiceLog.Month).Where(c => c.Metric.Id.StartsWith("service.", StringComparison.Ordinal))];
+
+        Assert.Equal(SyntheticServiceLog.Generate().Count, log.Count);
+        Assert.Contains("\nKualitas Layanan\n", text, StringComparison.Ordinal);
+        Assert.True(claims.Length > 40, $"{claims.Length} claims");
+        Assert.All(ClaimVerifier.Verify(claims, figures).Results, r => Assert.True(r.Verdict == Verdict.Holds, $"{r} | {r.Claim.Quote}"));
     }
 }
