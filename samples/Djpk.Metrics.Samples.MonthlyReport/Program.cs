@@ -8,6 +8,7 @@ using Djpk.Metrics.Verification;
 //   dotnet run --project samples/Djpk.Metrics.Samples.MonthlyReport -- --json        the report model as JSON
 //   dotnet run --project samples/Djpk.Metrics.Samples.MonthlyReport -- --out DIR     report.md and PNG charts in DIR
 //   dotnet run --project samples/Djpk.Metrics.Samples.MonthlyReport -- --verify      checks the published report's claims
+//   dotnet run --project samples/Djpk.Metrics.Samples.MonthlyReport -- --service     the service-quality section, on synthetic data
 var options = SampleOptions.Parse(args);
 if (options.Error is { } error)
 {
@@ -24,6 +25,21 @@ if (options.Verify)
     FigureTable data = PublishedReportJson.ReadFigures(File.ReadAllText(options.FiguresPath ?? figures));
     VerificationReport verification = ClaimVerifier.Verify(DjpkProfile.ClaimExtractor.Extract(text, December2023.Month), data);
     Console.Write(verification.Render(options.Language));
+    return 0;
+}
+
+if (options.Service)
+{
+    // The service-quality section needs service columns (first response, outcome, satisfaction), which the published
+    // December 2023 data does not have: this report is built from a synthetic log, and says so.
+    ReportInputs synthetic = ReportInputs.Empty
+        .WithConsultations(SyntheticServiceLog.Generate())
+        .WithNote(new ReportNote(
+            "Data sintetis: konsultasi dan angka kualitas layanan pada laporan ini dibangkitkan acak (seed tetap), bukan data DJPK.",
+            "Synthetic data: the consultations and service-quality figures of this report are randomly generated (fixed seed), not DJPK's data."));
+    MonthlyReport service = MonthlyReport.Build(SyntheticServiceLog.Month, synthetic, DjpkProfile.Profile.WithLanguage(options.Language));
+    Console.WriteLine(options.Language == ReportLanguage.English ? "[synthetic data]" : "[data sintetis]");
+    Console.Write(options.Json ? service.RenderJson() + "\n" : service.RenderText());
     return 0;
 }
 

@@ -4,9 +4,9 @@ namespace Djpk.Metrics.Samples.ReportSample;
 
 /// <summary>The sample's command line: --lang id|en, --json, --out DIR.</summary>
 /// <remarks>--verify checks a report's claims: the text of --text (default: the published December 2023 report) against the figures of --figures (default: the figures it states).</remarks>
-internal sealed record SampleOptions(ReportLanguage Language, bool Json, string? OutputDirectory, bool Verify, string? TextPath, string? FiguresPath, string? Error)
+internal sealed record SampleOptions(ReportLanguage Language, bool Json, string? OutputDirectory, bool Verify, string? TextPath, string? FiguresPath, string? Error, bool Service = false)
 {
-    public const string Usage = "usage: Djpk.Metrics.Samples.MonthlyReport [--lang id|en] [--json] [--out DIR] | --verify [--text REPORT.txt] [--figures FIGURES.json] [--lang id|en]";
+    public const string Usage = "usage: Djpk.Metrics.Samples.MonthlyReport [--lang id|en] [--json] [--out DIR] | --service [--lang id|en] [--json] | --verify [--text REPORT.txt] [--figures FIGURES.json] [--lang id|en]";
 
     public static SampleOptions Parse(string[] args)
     {
@@ -23,6 +23,9 @@ internal sealed record SampleOptions(ReportLanguage Language, bool Json, string?
                     break;
                 case "--out" when i + 1 < args.Length:
                     options = options with { OutputDirectory = args[++i] };
+                    break;
+                case "--service":
+                    options = options with { Service = true };
                     break;
                 case "--verify":
                     options = options with { Verify = true };

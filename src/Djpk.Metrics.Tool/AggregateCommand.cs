@@ -4,6 +4,7 @@ using System.Text;
 using Djpk.Metrics.Aggregation;
 using Djpk.Metrics.Ingest;
 using Djpk.Metrics.Periods;
+using Djpk.Metrics.Service;
 using Spectre.Console;
 
 namespace Djpk.Metrics.Tool;
@@ -18,6 +19,7 @@ internal static class AggregateCommand
         var grain = new Option<string>("--grain") { Description = "The period grain.", HelpName = "day|week|month|quarter|year", DefaultValueFactory = _ => "month" };
         grain.AcceptOnlyFromAmong("day", "week", "month", "quarter", "year");
         var users = new Option<bool>("--distinct-users") { Description = "Count distinct users instead of consultations." };
+        var service = new Option<bool>("--service") { Description = "Print service metrics per period and the one breakdown (CSV): contacts, answered, abandoned, service level, median and p90 response seconds, CSAT." };
         var from = new Option<string?>("--from") { Description = "The first period, e.g. 2023-01 (of the grain).", HelpName = "PERIOD" };
         var to = new Option<string?>("--to") { Description = "The last period, e.g. 2023-12 (of the grain).", HelpName = "PERIOD" };
         var format = new Option<string>("--format") { Description = "The output format.", HelpName = "csv|json|table", DefaultValueFactory = _ => "csv" };
@@ -27,7 +29,7 @@ internal static class AggregateCommand
         var reading = new LogReadingOptions(IngestPolicy.Strict);
 
         var command = new Command("aggregate", Help.Aggregate);
-        foreach (Option option in new Option[] { logs, by, grain, users, from, to, format, output, profile })
+        foreach (Option option in new Option[] { logs, by, grain, users, service, from, to, format, output, profile })
         {
             command.Options.Add(option);
         }
@@ -61,6 +63,33 @@ internal static class AggregateCommand
             }
 
             bool distinct = parse.GetValue(users);
+            if (parse.GetValue(service))
+            {
+                ServiceBreakdown breakdown = dimensions switch
+                {
+                    AggregationDimensions.Channel => ServiceBreakdown.Channel,
+                    AggregationDimensions.Segment => ServiceBreakdown.Segment,
+                    AggregationDimensions.Topic => ServiceBreakdown.Topic,
+                    _ => throw ToolException.Usage("--service: --by names one breakdown (channel, segment or topic)."),
+                };
+                if (distinct || parse.GetValue(format) != "csv")
+                {
+                    throw ToolException.Usage("--service prints CSV of contacts; it takes neither --distinct-users nor --format json|table.");
+                }
+
+                if (loaded.Log.Count == 0)
+                {
+                    throw ToolException.DataProblem("the logs hold no accepted rows.");
+                }
+
+                ReportingCalendar calendar = used.Report.Settings.Calendar;
+                PeriodRange all = calendar.RangeOf(loaded.Log.Earliest!.Value, loaded.Log.Latest!.Value, periodGrain);
+                PeriodRange range = PeriodRange.Between(first ?? all.First, last ?? all.Last);
+                ServiceCube serviceCube = ServiceMetrics.Measure(loaded.Log, calendar, periodGrain, breakdown, used.Report.Settings.ServiceSettings, range);
+                ToolOptions.Write(console, parse.GetValue(output), ServiceCsv(serviceCube, used.Report.Settings.ServiceLevelDefinition));
+                return ExitCodes.Success;
+            }
+
             IAggregateCube cube = distinct ? aggregator.CountDistinctUsers(loaded.Log, request) : aggregator.Count(loaded.Log, request);
             string? rendering = parse.GetValue(format);
             string text = rendering switch
@@ -112,6 +141,47 @@ internal static class AggregateCommand
             }
 
             csv.Append(',').Append(cell.Value.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>The header of <see cref="ServiceCsv"/> after the period and the breakdown's key.</summary>
+    internal const string ServiceColumnsHeader = "contacts,answered,abandoned,service_level,median_response_s,p90_response_s,csat";
+
+    /// <summary>Writes a service cube as CSV: 'period,&lt;key&gt;,contacts,answered,abandoned,service_level,median_response_s,p90_response_s,csat',
+    /// one row per cell with contacts; rates are exact percents to two decimals (half away from zero), times seconds to the
+    /// millisecond; a figure the log cannot give (no outcome column, no target, no scores) is empty.</summary>
+    internal static string ServiceCsv(ServiceCube cube, ServiceLevelDefinition definition)
+    {
+        string key = cube.Breakdown switch
+        {
+            ServiceBreakdown.Channel => "channel",
+            ServiceBreakdown.Segment => "segment",
+            ServiceBreakdown.Topic => "topic",
+            ServiceBreakdown.Agent => "agent",
+            _ => "all",
+        };
+        static string Rate(Djpk.Metrics.Comparison.Share share) =>
+            share.ToPercent(2, Djpk.Metrics.Comparison.RoundingRule.HalfAwayFromZero) is decimal p ? p.ToString("0.00", CultureInfo.InvariantCulture) : string.Empty;
+        static string Seconds(NodaTime.Duration? d) =>
+            d is NodaTime.Duration x ? (Math.Round(x.ToInt64Nanoseconds() / 1_000_000m, MidpointRounding.AwayFromZero) / 1000m).ToString("0.###", CultureInfo.InvariantCulture) : string.Empty;
+        var csv = new StringBuilder("period,").Append(key).Append(',').Append(ServiceColumnsHeader).Append('\n');
+        foreach (ServiceCell cell in cube.Cells
+            .Where(c => c.Figures.Contacts > 0)
+            .OrderBy(c => c.Period)
+            .ThenBy(c => c.Channel?.Id ?? c.Segment?.Id ?? c.Topic?.Name ?? c.Agent?.ToString(), StringComparer.Ordinal))
+        {
+            ServiceFigures f = cell.Figures;
+            string member = cell.Channel?.Id ?? cell.Segment?.Id ?? cell.Topic?.Name ?? cell.Agent?.ToString() ?? string.Empty;
+            csv.Append(cell.Period.ToString()).Append(',').Append(Quote(member)).Append(',')
+                .Append(f.Contacts.ToString(CultureInfo.InvariantCulture)).Append(',')
+                .Append(f.Answered.ToString(CultureInfo.InvariantCulture)).Append(',')
+                .Append(f.WithOutcome > 0 ? f.Abandoned.ToString(CultureInfo.InvariantCulture) : string.Empty).Append(',')
+                .Append(Rate(f.ServiceLevel(definition))).Append(',')
+                .Append(Seconds(f.ResponseTime.Median)).Append(',')
+                .Append(Seconds(f.ResponseTime.Percentile(0.9m))).Append(',')
+                .Append(Rate(f.Csat)).Append('\n');
         }
 
         return csv.ToString();

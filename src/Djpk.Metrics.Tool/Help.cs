@@ -43,10 +43,13 @@ internal static class Help
         Counts consultations (or distinct users) per period and channel, segment or topic. CSV (the default) has a
         header row 'period,<breakdown ids…>,count' ('users' with --distinct-users), then one row per cell that has data;
         the period is written as the library prints it (2023-12, 2023-W52, 2023-Q4). Periods are in the profile's zone
-        (Asia/Jakarta for djpk).
+        (Asia/Jakarta for djpk). With --service it prints service metrics instead, for one breakdown:
+        'period,<key>,contacts,answered,abandoned,service_level,median_response_s,p90_response_s,csat' (rates in percent,
+        times in seconds; empty where the log lacks the column or the channel has no target).
 
         Examples:
           djpk-metrics aggregate --log konsultasi.csv --by channel
+          djpk-metrics aggregate --log konsultasi.jsonl --by channel --service
           djpk-metrics aggregate --log konsultasi.csv --by channel,segment --grain quarter --from 2023-Q1 --to 2023-Q4
           djpk-metrics aggregate --log konsultasi.csv --by segment --grain year --distinct-users --format table
           djpk-metrics aggregate --log provinsi.csv --by channel --profile nusa-sejahtera.json

@@ -69,10 +69,20 @@ internal static class VerifyCommand
                 LoadedLogs loaded = LogLoader.Load(logPaths, reading.Resolve(parse), console);
                 var aggregator = new Aggregator(ReportingCalendar.Jakarta);
                 AggregationRequest monthly = AggregationRequest.PerPeriod(PeriodGrain.Month);
-                table = new FigureTableBuilder()
+                FigureTableBuilder builder = new FigureTableBuilder()
                     .AddConsultations(aggregator.Count(loaded.Log, monthly.By(AggregationDimensions.Channel)))
-                    .AddUsers(aggregator.CountDistinctUsers(loaded.Log, monthly.By(AggregationDimensions.Segment)))
-                    .Build();
+                    .AddUsers(aggregator.CountDistinctUsers(loaded.Log, monthly.By(AggregationDimensions.Segment)));
+                if (loaded.Log.ServiceColumns != Logs.ServiceColumns.None && loaded.Log.Count > 0)
+                {
+                    // Claims about service quality are checked against the log's service figures, under DJPK's targets.
+                    Reporting.ReportSettings settings = DjpkProfile.Settings;
+                    builder.AddService(
+                        Service.ServiceMetrics.Measure(loaded.Log, ReportingCalendar.Jakarta, PeriodGrain.Month, Service.ServiceBreakdown.Channel, settings.ServiceSettings),
+                        settings.ServiceLevelDefinition);
+                    builder.AddRepeatContacts(Service.RepeatContacts.Of(loaded.Log, ReportingCalendar.Jakarta, period));
+                }
+
+                table = builder.Build();
             }
 
             VerificationReport verification = ClaimVerifier.Verify(DjpkProfile.ClaimExtractor.Extract(report, period), table);

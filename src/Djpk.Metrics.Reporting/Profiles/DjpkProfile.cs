@@ -4,6 +4,7 @@ using Djpk.Metrics.InformationRequests;
 using Djpk.Metrics.Ingest;
 using Djpk.Metrics.Periods;
 using Djpk.Metrics.Reporting;
+using Djpk.Metrics.Service;
 using Djpk.Metrics.Verification;
 
 namespace Djpk.Metrics.Profiles;
@@ -69,13 +70,22 @@ public static class DjpkProfile
     /// <summary>Gets Indonesia's national holidays and collective leave days (cuti bersama) of 2023 to 2027, from the files embedded in this package; see <see cref="WorkingDayCalendar.Sources"/> for each year's decree and whether it was checked.</summary>
     public static WorkingDayCalendar WorkingDays { get; } = LoadWorkingDays();
 
-    /// <summary>Gets the settings of DJPK's monthly report, as the December 2023 report applies them.</summary>
+    /// <summary>Gets DJPK's service targets: the phone answered within 20 seconds, live chat within 60 seconds, e-mail within one
+    /// working day (9 working hours, weekdays 08:00–17:00 Asia/Jakarta less <see cref="WorkingDays"/>' holidays).</summary>
+    public static ServiceSettings ServiceSettings { get; } = ServiceSettings.Default
+        .WithWorkingTime(new WorkingTimeCalendar(ReportingCalendar.Jakarta.Zone, OfficeHours.WeekdaysEightToFive, WorkingDays))
+        .WithTarget(DjpkChannels.Phone, ServiceTarget.Within(NodaTime.Duration.FromSeconds(20)))
+        .WithTarget(DjpkChannels.LiveChat, ServiceTarget.Within(NodaTime.Duration.FromSeconds(60)))
+        .WithTarget(DjpkChannels.Email, ServiceTarget.WithinWorkingTime(NodaTime.Duration.FromHours(9)));
+
+    /// <summary>Gets the settings of DJPK's monthly report, as the December 2023 report applies them, with <see cref="ServiceSettings"/>.</summary>
     public static ReportSettings Settings { get; } = new ReportSettings(ReportingCalendar.Jakarta)
         .WithChangeRounding(RoundingRule.TowardZero, 0, 1, 10m)
         .WithShareRounding(0, RoundingRule.TowardZero, ShareAllocationMethod.LargestRemainder, RoundingRule.HalfAwayFromZero)
         .WithSignificantChange(100m)
         .WithChannelChangeDecimals(DjpkChannels.Email, 1)
         .WithWorkingDays(WorkingDays)
+        .WithServiceSettings(ServiceSettings)
         .WithComplaintCategory(new ComplaintCategoryInfo(DjpkComplaintCategories.Pengaduan, "Pengaduan", "Reports (pengaduan)"))
         .WithComplaintCategory(new ComplaintCategoryInfo(DjpkComplaintCategories.KeluhanLayanan, "Keluhan Layanan", "Service complaints"))
         .WithComplaintCategory(new ComplaintCategoryInfo(DjpkComplaintCategories.KeluhanKebijakan, "Keluhan Kebijakan", "Policy complaints"));

@@ -5,6 +5,7 @@ using Djpk.Metrics.Complaints;
 using Djpk.Metrics.InformationRequests;
 using Djpk.Metrics.Logs;
 using Djpk.Metrics.Periods;
+using Djpk.Metrics.Service;
 using Djpk.Metrics.Social;
 using Djpk.Metrics.Statistics;
 
@@ -22,8 +23,9 @@ public sealed class MonthlyReport
     private MonthlyReport(
         ReportingPeriod month, ReportProfile profile, Catalog catalog, WebsiteSection website, ConsultationSection consultations,
         SegmentSection segments, ImmutableArray<SocialSection> social, InformationRequestSection requests, ComplaintSection complaints,
-        ImmutableArray<ReportNote> notes)
+        ImmutableArray<ReportNote> notes, ServiceSection service)
     {
+        Service = service;
         Month = month;
         Profile = profile;
         Catalog = catalog;
@@ -54,6 +56,9 @@ public sealed class MonthlyReport
     /// <summary>Gets the consultations section, with one entry per consultation channel.</summary>
     public ConsultationSection Consultations { get; }
 
+    /// <summary>Gets the service-quality section: per channel answer and abandonment rates, service level, response and handle times, resolution, backlog and satisfaction; not available (and not written) when the log has no service columns.</summary>
+    public ServiceSection Service { get; }
+
     /// <summary>Gets the users by segment over the year to date.</summary>
     public SegmentSection Segments { get; }
 
@@ -76,6 +81,7 @@ public sealed class MonthlyReport
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="inputs"/> or <paramref name="profile"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="month"/> is not a month.</exception>
+    /// <exception cref="InvalidOperationException">The log has service columns and the settings' <see cref="ReportSettings.ServiceSettings"/> give a channel of the log a working-time target without a working-time calendar.</exception>
     public static MonthlyReport Build(ReportingPeriod month, ReportInputs inputs, ReportProfile profile)
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -99,7 +105,8 @@ public sealed class MonthlyReport
             BuildSocial(month, yearMonths, inputs, catalog),
             BuildRequests(month, inputs, settings),
             BuildComplaints(month, inputs, settings),
-            inputs.Notes);
+            inputs.Notes,
+            BuildService(month, inputs.Consultations, catalog, settings));
     }
 
     /// <summary>Returns the report as text, with sentences in the style of DJPK's published report.</summary>
@@ -181,6 +188,35 @@ public sealed class MonthlyReport
         }
 
         return (consultations, segments);
+    }
+
+    // The log's columns that make a service-quality section: without one of them there is nothing to say about service.
+    private const ServiceColumns SectionColumns = ServiceColumns.FirstResponse | ServiceColumns.Outcome | ServiceColumns.Satisfaction;
+
+    private static ServiceSection BuildService(ReportingPeriod month, InteractionLog? log, Catalog catalog, ReportSettings settings)
+    {
+        ServiceSettings service = settings.ServiceSettings;
+        bool working = service.WorkingTime is not null;
+        if (log is null || (log.ServiceColumns & SectionColumns) == ServiceColumns.None || !month.TryPlusPeriods(-1, out ReportingPeriod previous))
+        {
+            return new ServiceSection(false, log?.ServiceColumns ?? ServiceColumns.None, settings.ServiceLevelDefinition, [], null, null, working);
+        }
+
+        ServiceCube cube = ServiceMetrics.Measure(log, settings.Calendar, PeriodGrain.Month, ServiceBreakdown.Channel, service, new PeriodRange(previous, month));
+        ImmutableArray<ChannelServiceSection> channels =
+        [
+            .. catalog.Channels.Where(c => c.Kind == ChannelKind.Consultation)
+                .Select(c => new ChannelServiceSection(
+                    c,
+                    service.Targets.TryGetValue(c.Channel, out ServiceTarget target) ? target : null,
+                    settings.ServiceLevelDefinition,
+                    cube.Of(month, c.Channel),
+                    cube.Of(previous, c.Channel)))
+                .Where(c => c.Month.Contacts > 0 || c.PreviousMonth.Contacts > 0),
+        ];
+        return new ServiceSection(
+            true, log.ServiceColumns, settings.ServiceLevelDefinition, channels,
+            RepeatContacts.Of(log, settings.Calendar, month), RepeatContacts.Of(log, settings.Calendar, previous), working);
     }
 
     // The channel's months with data up to the report's month, from at most 24 months back; null when fewer than a trend needs.

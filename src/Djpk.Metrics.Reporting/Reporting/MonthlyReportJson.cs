@@ -36,7 +36,8 @@ internal static class MonthlyReportJson
             [.. report.Social.Select(x => Social(x, s))],
             new RequestsDocument(report.InformationRequests.IsAvailable, Recap(report.InformationRequests.Month), Recap(report.InformationRequests.YearToDate)),
             new ComplaintsDocument(report.Complaints.IsAvailable, Recap(report.Complaints.Month), Recap(report.Complaints.YearToDate)),
-            [.. report.Notes.Select(n => new NoteDocument(n.Indonesian, n.English))]);
+            [.. report.Notes.Select(n => new NoteDocument(n.Indonesian, n.English))],
+            report.Service.IsAvailable ? Service(report.Service, s) : null);
         return JsonSerializer.Serialize(document, Context.ReportDocument);
     }
 
@@ -67,6 +68,25 @@ internal static class MonthlyReportJson
             [.. ch.TopTopics.Select(t => new TopicDocument(t.Topic.Name, t.Count))],
             [.. ch.YearSeries], Trend(ch.Trend), Anomalies(ch.Anomalies), Forecast(ch.Forecast)))]);
 
+    private static ServiceDocument Service(ServiceSection section, ReportSettings s)
+    {
+        RateDocument Rate(Share now, Share? then) => new(
+            now.Part, now.Total, now.Percent, now.ToPercent(s.ShareDecimals, s.ChannelShareRule), then?.Percent,
+            then is Share t ? PercentagePointChange.Between(t, now).Points : null);
+        static decimal? Seconds(NodaTime.Duration? d) => d is NodaTime.Duration x ? Verification.ServiceFigureMetrics.Milliseconds(x) / 1000m : null;
+        static DurationDocument Times(Service.DurationDistribution d) => new(d.Count, Seconds(d.Median), Seconds(d.Percentile(0.9m)), Seconds(d.Mean));
+        return new ServiceDocument(
+            section.Definition.ToString(),
+            section.RepeatContacts is Service.RepeatContactRate r ? Rate(r.Share, section.RepeatContactsPreviousMonth?.Share) : null,
+            [.. section.Channels.Select(c => new ServiceChannelDocument(
+                c.Info.Channel.Id, c.Info.IndonesianName, c.Target?.ToString(), c.Month.Contacts, c.PreviousMonth.Contacts,
+                Rate(c.Month.AnswerRate, c.PreviousMonth.AnswerRate), Rate(c.Month.AbandonmentRate, c.PreviousMonth.AbandonmentRate),
+                Rate(c.ServiceLevel, c.PreviousMonth.ServiceLevel(c.Definition)),
+                Times(c.Month.ResponseTime), Times(c.Month.WorkingResponseTime), Times(c.Month.HandleTime),
+                Rate(c.Month.FirstContactResolution, c.PreviousMonth.FirstContactResolution), c.Month.OpenAtPeriodEnd,
+                Rate(c.Month.Csat, c.PreviousMonth.Csat), c.Month.HasFewSatisfactionResponses, c.Month.MeanSatisfaction))]);
+    }
+
     private static SocialDocument Social(SocialSection x, ReportSettings s)
     {
         SocialSnapshot? snapshot = x.Snapshot;
@@ -88,7 +108,19 @@ internal static class MonthlyReportJson
 
 internal sealed record ReportDocument(
     string Month, string Profile, string Zone, SettingsDocument Settings, WebsiteDocument Website, ConsultationsDocument Consultations, SegmentsDocument Segments,
-    SocialDocument[] Social, RequestsDocument InformationRequests, ComplaintsDocument Complaints, NoteDocument[] Notes);
+    SocialDocument[] Social, RequestsDocument InformationRequests, ComplaintsDocument Complaints, NoteDocument[] Notes,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ServiceDocument? Service);
+
+internal sealed record ServiceDocument(string Definition, RateDocument? RepeatContacts, ServiceChannelDocument[] Channels);
+
+internal sealed record ServiceChannelDocument(
+    string Channel, string Name, string? Target, long Contacts, long PreviousContacts, RateDocument AnswerRate, RateDocument AbandonmentRate,
+    RateDocument ServiceLevel, DurationDocument ResponseTime, DurationDocument WorkingResponseTime, DurationDocument HandleTime,
+    RateDocument FirstContactResolution, long? OpenAtEnd, RateDocument Csat, bool FewSatisfactionResponses, decimal? MeanSatisfaction);
+
+internal sealed record RateDocument(long Part, long Whole, decimal? ExactPercent, decimal? PublishedPercent, decimal? PreviousExactPercent, decimal? ChangePoints);
+
+internal sealed record DurationDocument(long Count, decimal? MedianSeconds, decimal? P90Seconds, decimal? MeanSeconds);
 
 internal sealed record SettingsDocument(
     string ChangeRule, int ChangeDecimals, int SmallChangeDecimals, decimal SmallChangeBelowPercent, string ChannelShareRule, int ShareDecimals,

@@ -7,6 +7,7 @@ using Djpk.Metrics.Formatting;
 using Djpk.Metrics.InformationRequests;
 using Djpk.Metrics.Ingest;
 using Djpk.Metrics.Periods;
+using Djpk.Metrics.Service;
 
 namespace Djpk.Metrics.Reporting;
 
@@ -39,6 +40,11 @@ namespace Djpk.Metrics.Reporting;
 /// <c>segmentShareMethod</c>, <c>segmentShareRule</c>), <c>significantChangePercent</c>, <c>topTopics</c> and
 /// <c>channelChangeDecimals</c> (<c>{"channel-id": decimals}</c>) are optional. Rules are <c>halfAwayFromZero</c>,
 /// <c>halfToEven</c> or <c>towardZero</c>; methods <c>largestRemainder</c> or <c>roundEach</c>.</para>
+/// <para><c>settings.service</c> (optional) sets the service-quality section: <c>serviceLevelDefinition</c>
+/// (<c>answeredOnly</c>, <c>abandonedIncluded</c> (the default) or <c>shortAbandonsExcluded</c>), <c>shortAbandonSeconds</c>,
+/// <c>minSatisfactionResponses</c>, <c>officeHours</c> (<c>{"open": "08:00", "close": "17:00"}</c>, weekdays, less the
+/// <c>holidays</c>) and <c>targets</c>, <c>{"channel-id": {"seconds": 20}}</c> or <c>{"channel-id": {"workingHours": 9}}</c>
+/// (working time needs <c>officeHours</c>).</para>
 /// <para><c>complaintCategories</c> (optional) lists the complaint categories the report names, in order: each has an
 /// <c>id</c> and a <c>name</c> with <c>id</c> and <c>en</c>; a category the complaints use that is not listed is reported under
 /// its id after them.</para>
@@ -211,6 +217,11 @@ public sealed class ReportProfileFile
             settings = settings.WithWorkingDays(WorkingDays(holidays, baseDirectory));
         }
 
+        if (fields["settings"].TryGetProperty("service", out JsonElement service))
+        {
+            settings = Service(service, settings, catalog);
+        }
+
         ReportWording wording = ReportWording.Default;
         if (fields.TryGetValue("wording", out JsonElement overrides))
         {
@@ -223,7 +234,7 @@ public sealed class ReportProfileFile
     private static ReportSettings Settings(JsonElement element, Catalog catalog)
     {
         Dictionary<string, JsonElement> fields = Fields(element, "settings",
-            ["zone", "language", "changeRounding", "shareRounding", "significantChangePercent", "topTopics", "channelChangeDecimals"]);
+            ["zone", "language", "changeRounding", "shareRounding", "significantChangePercent", "topTopics", "channelChangeDecimals", "service"]);
         string zone = Text(Required(fields, "zone", "settings"), "settings.zone");
         ReportingCalendar calendar;
         try
@@ -290,6 +301,83 @@ public sealed class ReportProfileFile
         }
 
         return settings;
+    }
+
+    private static readonly (string Name, ServiceLevelDefinition Value)[] Definitions =
+    [
+        ("answeredOnly", ServiceLevelDefinition.AnsweredOnly), ("abandonedIncluded", ServiceLevelDefinition.AbandonedIncluded),
+        ("shortAbandonsExcluded", ServiceLevelDefinition.ShortAbandonsExcluded),
+    ];
+
+    // settings.service, read after the holidays so that working time skips them.
+    private static ReportSettings Service(JsonElement element, ReportSettings settings, Catalog catalog)
+    {
+        const string path = "settings.service";
+        Dictionary<string, JsonElement> fields = Fields(element, path, ["serviceLevelDefinition", "shortAbandonSeconds", "minSatisfactionResponses", "officeHours", "targets"]);
+        ServiceSettings service = ServiceSettings.Default;
+        if (fields.TryGetValue("serviceLevelDefinition", out JsonElement definition))
+        {
+            settings = settings.WithServiceLevelDefinition(Choice(definition, path + ".serviceLevelDefinition", Definitions));
+        }
+
+        if (fields.TryGetValue("shortAbandonSeconds", out JsonElement shortAbandon))
+        {
+            service = service.WithShortAbandonThreshold(NodaTime.Duration.FromSeconds(Whole(shortAbandon, path + ".shortAbandonSeconds", 0, 3600)));
+        }
+
+        if (fields.TryGetValue("minSatisfactionResponses", out JsonElement minimum))
+        {
+            service = service.WithMinSatisfactionResponses(Whole(minimum, path + ".minSatisfactionResponses", 1, 1_000_000));
+        }
+
+        if (fields.TryGetValue("officeHours", out JsonElement hours))
+        {
+            Dictionary<string, JsonElement> h = Fields(hours, path + ".officeHours", ["open", "close"]);
+            NodaTime.LocalTime open = Time(Required(h, "open", path + ".officeHours"), path + ".officeHours.open");
+            NodaTime.LocalTime close = Time(Required(h, "close", path + ".officeHours"), path + ".officeHours.close");
+            if (close <= open)
+            {
+                throw Fail(path + ".officeHours", "must close after it opens, such as {\"open\": \"08:00\", \"close\": \"17:00\"}");
+            }
+
+            service = service.WithWorkingTime(new WorkingTimeCalendar(settings.Calendar.Zone, OfficeHours.Weekdays(open, close), settings.WorkingDays));
+        }
+
+        if (fields.TryGetValue("targets", out JsonElement targets))
+        {
+            foreach ((string id, JsonElement value) in Fields(targets, path + ".targets", null))
+            {
+                string at = path + ".targets." + id;
+                Channel channel = Id(id, at, text => new Channel(text));
+                if (!catalog.Contains(channel))
+                {
+                    throw Fail(at, $"names the channel '{id}', which is not in \"channels\"; use an id of \"channels\" or add the channel there");
+                }
+
+                Dictionary<string, JsonElement> t = Fields(value, at, ["seconds", "workingHours"]);
+                if (t.Count != 1)
+                {
+                    throw Fail(at, "must be {\"seconds\": N} or {\"workingHours\": N}");
+                }
+
+                ServiceTarget target = t.TryGetValue("seconds", out JsonElement seconds)
+                    ? ServiceTarget.Within(NodaTime.Duration.FromSeconds(Whole(seconds, at + ".seconds", 1, 31_536_000)))
+                    : service.WorkingTime is not null
+                        ? ServiceTarget.WithinWorkingTime(NodaTime.Duration.FromHours(Whole(t["workingHours"], at + ".workingHours", 1, 8_760)))
+                        : throw Fail(at + ".workingHours", "needs settings.service.officeHours; add them, or give the target in \"seconds\"");
+                service = service.WithTarget(channel, target);
+            }
+        }
+
+        return settings.WithServiceSettings(service);
+    }
+
+    private static NodaTime.LocalTime Time(JsonElement element, string path)
+    {
+        NodaTime.Text.ParseResult<NodaTime.LocalTime>? parsed = element.ValueKind == JsonValueKind.String
+            ? NodaTime.Text.LocalTimePattern.CreateWithInvariantCulture("HH':'mm").Parse(element.GetString()!)
+            : null;
+        return parsed is { Success: true } ? parsed.Value : throw Fail(path, "must be a time of day as \"HH:mm\", such as \"08:00\"");
     }
 
     private static WorkingDayCalendar WorkingDays(JsonElement element, string? baseDirectory)

@@ -3,6 +3,7 @@ using Djpk.Metrics.Comparison;
 using Djpk.Metrics.Complaints;
 using Djpk.Metrics.InformationRequests;
 using Djpk.Metrics.Periods;
+using Djpk.Metrics.Service;
 
 using Djpk.Metrics.Formatting;
 namespace Djpk.Metrics.Reporting;
@@ -20,8 +21,11 @@ public sealed class ReportSettings
         ReportingCalendar calendar, ReportLanguage language, RoundingRule changeRule, int changeDecimals, int smallChangeDecimals,
         decimal smallChangeBelowPercent, RoundingRule channelShareRule, int shareDecimals, ShareAllocationMethod segmentShareMethod,
         RoundingRule segmentShareRule, int topTopics, decimal? significantChangePercent, WorkingDayCalendar? workingDays,
-        ImmutableDictionary<Channel, int> channelChangeDecimals, ImmutableArray<ComplaintCategoryInfo> complaintCategories)
+        ImmutableDictionary<Channel, int> channelChangeDecimals, ImmutableArray<ComplaintCategoryInfo> complaintCategories,
+        ServiceSettings serviceSettings, ServiceLevelDefinition serviceLevelDefinition)
     {
+        ServiceSettings = serviceSettings;
+        ServiceLevelDefinition = serviceLevelDefinition;
         ChannelChangeDecimals = channelChangeDecimals;
         ComplaintCategories = complaintCategories;
         Calendar = calendar;
@@ -46,7 +50,7 @@ public sealed class ReportSettings
         : this(
             calendar ?? throw new ArgumentNullException(nameof(calendar)), ReportLanguage.Indonesian, RoundingRule.HalfAwayFromZero, 1, 1, 0m,
             RoundingRule.HalfAwayFromZero, 1, ShareAllocationMethod.LargestRemainder, RoundingRule.HalfAwayFromZero, 3, null, null,
-            ImmutableDictionary<Channel, int>.Empty, [])
+            ImmutableDictionary<Channel, int>.Empty, [], ServiceSettings.Default, ServiceLevelDefinition.AbandonedIncluded)
     {
     }
 
@@ -215,6 +219,36 @@ public sealed class ReportSettings
         return Copy(complaintCategories: ComplaintCategories.Add(category));
     }
 
+    /// <summary>Gets the service targets, thresholds and working-time calendar of the service-quality section; <see cref="ServiceSettings.Default"/> (no targets) unless set.</summary>
+    public ServiceSettings ServiceSettings { get; }
+
+    /// <summary>Gets which contacts the service level of the service-quality section counts in its denominator; <see cref="ServiceLevelDefinition.AbandonedIncluded"/> unless set.</summary>
+    public ServiceLevelDefinition ServiceLevelDefinition { get; }
+
+    /// <summary>Returns a copy whose service-quality section measures under <paramref name="settings"/>.</summary>
+    /// <param name="settings">The targets per channel, thresholds and working-time calendar.</param>
+    /// <returns>The new settings.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="settings"/> is <see langword="null"/>.</exception>
+    public ReportSettings WithServiceSettings(ServiceSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return Copy(serviceSettings: settings);
+    }
+
+    /// <summary>Returns a copy whose service-quality section prints the service level under <paramref name="definition"/>.</summary>
+    /// <param name="definition">Which contacts the denominator counts.</param>
+    /// <returns>The new settings.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="definition"/> is not defined.</exception>
+    public ReportSettings WithServiceLevelDefinition(ServiceLevelDefinition definition)
+    {
+        if (!Enum.IsDefined(definition))
+        {
+            throw new ArgumentOutOfRangeException(nameof(definition), definition, "The definition must be AnsweredOnly, AbandonedIncluded or ShortAbandonsExcluded.");
+        }
+
+        return Copy(serviceLevelDefinition: definition);
+    }
+
     /// <summary>Returns the decimals a change is published with: the channel's own, else the decimals its magnitude calls for.</summary>
     /// <param name="change">The change.</param>
     /// <param name="channel">The channel whose section prints it, if any.</param>
@@ -237,11 +271,12 @@ public sealed class ReportSettings
         int? smallChangeDecimals = null, decimal? smallChangeBelowPercent = null, RoundingRule? channelShareRule = null, int? shareDecimals = null,
         ShareAllocationMethod? segmentShareMethod = null, RoundingRule? segmentShareRule = null, int? topTopics = null,
         decimal? significantChangePercent = null, WorkingDayCalendar? workingDays = null, ImmutableDictionary<Channel, int>? channelChangeDecimals = null,
-        ImmutableArray<ComplaintCategoryInfo>? complaintCategories = null) =>
+        ImmutableArray<ComplaintCategoryInfo>? complaintCategories = null, ServiceSettings? serviceSettings = null,
+        ServiceLevelDefinition? serviceLevelDefinition = null) =>
         new(
             calendar ?? Calendar, language ?? Language, changeRule ?? ChangeRule, changeDecimals ?? ChangeDecimals,
             smallChangeDecimals ?? SmallChangeDecimals, smallChangeBelowPercent ?? SmallChangeBelowPercent, channelShareRule ?? ChannelShareRule,
             shareDecimals ?? ShareDecimals, segmentShareMethod ?? SegmentShareMethod, segmentShareRule ?? SegmentShareRule, topTopics ?? TopTopics,
             significantChangePercent ?? SignificantChangePercent, workingDays ?? WorkingDays, channelChangeDecimals ?? ChannelChangeDecimals,
-            complaintCategories ?? ComplaintCategories);
+            complaintCategories ?? ComplaintCategories, serviceSettings ?? ServiceSettings, serviceLevelDefinition ?? ServiceLevelDefinition);
 }

@@ -6,6 +6,7 @@ using Djpk.Metrics.Complaints;
 using Djpk.Metrics.Formatting;
 using Djpk.Metrics.InformationRequests;
 using Djpk.Metrics.Periods;
+using Djpk.Metrics.Service;
 using Djpk.Metrics.Social;
 
 namespace Djpk.Metrics.Reporting;
@@ -59,6 +60,11 @@ internal sealed class ReportWriter
         foreach (ChannelSection channel in _report.Consultations.Channels)
         {
             WriteChannel(channel);
+        }
+
+        if (_report.Service.IsAvailable)
+        {
+            WriteService(_report.Service);
         }
 
         foreach (SocialSection social in _report.Social)
@@ -253,6 +259,184 @@ internal sealed class ReportWriter
         }
 
         EndParagraph();
+    }
+
+    private void WriteService(ServiceSection service)
+    {
+        Heading(W("service.heading"));
+        bool first = true;
+        foreach (ChannelServiceSection c in service.Channels)
+        {
+            BlankLineUnless(first);
+            first = false;
+            string name = c.Info.NameIn(_language);
+            ServiceFigures m = c.Month;
+            Sentence(W("service.contacts", ("month", MonthName), ("channel", name), ("contacts", Count(m.Contacts))));
+            if (m.AnswerRate.IsDefined)
+            {
+                Sentence(W("service.answerRate", ("channel", name), ("rate", Rate(m.AnswerRate)), ("part", Count(m.AnswerRate.Part)), ("whole", Count(m.AnswerRate.Total)), ("change", Points(c.AnswerRateChange))));
+                Sentence(W("service.abandonmentRate", ("channel", name), ("rate", Rate(m.AbandonmentRate)), ("part", Count(m.AbandonmentRate.Part)), ("whole", Count(m.AbandonmentRate.Total)), ("change", Points(c.AbandonmentRateChange))));
+            }
+
+            if (c.Target is ServiceTarget target)
+            {
+                if (c.ServiceLevel.IsDefined)
+                {
+                    Sentence(W("service.level",
+                        ("rate", Rate(c.ServiceLevel)), ("channel", name), ("target", Target(target)), ("part", Count(c.ServiceLevel.Part)), ("whole", Count(c.ServiceLevel.Total)),
+                        ("definition", Definition(c.Definition)), ("change", Points(c.ServiceLevelChange))));
+                }
+            }
+            else if (m.Answered > 0)
+            {
+                Sentence(W("service.noTarget", ("channel", name)));
+            }
+
+            if (m.ResponseTime.Count > 0)
+            {
+                string previous = c.PreviousMonth.ResponseTime.Median is { } before ? W("service.previousDuration", ("median", Duration(before))) : string.Empty;
+                Sentence(W("service.responseTime", ("channel", name), ("median", Duration(m.ResponseTime.Median)), ("p90", Duration(m.ResponseTime.Percentile(0.9m))), ("previous", previous)));
+                Sentence(W("service.meanResponseTime", ("channel", name), ("mean", Duration(m.ResponseTime.Mean))));
+            }
+
+            if (service.HasWorkingTime && m.WorkingResponseTime.Count > 0)
+            {
+                Sentence(W("service.workingResponseTime", ("channel", name), ("median", Duration(m.WorkingResponseTime.Median))));
+            }
+
+            if (m.HandleTime.Count > 0)
+            {
+                Sentence(W("service.handleTime", ("channel", name), ("mean", Duration(m.HandleTime.Mean))));
+            }
+
+            if (m.FirstContactResolution.IsDefined)
+            {
+                Sentence(W("service.fcr", ("channel", name), ("rate", Rate(m.FirstContactResolution)), ("part", Count(m.FirstContactResolution.Part)), ("whole", Count(m.FirstContactResolution.Total)), ("change", Points(c.FirstContactResolutionChange))));
+            }
+
+            if (m.OpenAtPeriodEnd is long open)
+            {
+                Sentence(W("service.backlog", ("month", MonthName), ("open", Count(open)), ("channel", name)));
+            }
+
+            if (m.Csat.IsDefined)
+            {
+                Sentence(m.HasFewSatisfactionResponses
+                    ? W("service.csatFew", ("channel", name), ("rate", Rate(m.Csat)), ("part", Count(m.Csat.Part)), ("whole", Count(m.Csat.Total)), ("minimum", Count(m.MinSatisfactionResponses)))
+                    : W("service.csat", ("channel", name), ("rate", Rate(m.Csat)), ("part", Count(m.Csat.Part)), ("whole", Count(m.Csat.Total)), ("change", Points(c.CsatChange))));
+            }
+
+            EndParagraph();
+        }
+
+        if (service.RepeatContacts is RepeatContactRate repeat && repeat.Share.IsDefined)
+        {
+            BlankLineUnless(first);
+            Sentence(W("service.repeat",
+                ("days", Count(repeat.Days)), ("month", MonthName), ("rate", Rate(repeat.Share)), ("part", Count(repeat.Repeating)), ("whole", Count(repeat.Users)),
+                ("change", service.RepeatContactsChange is { } change ? Points(change) : string.Empty)));
+            EndParagraph();
+        }
+
+        if (_markdown && !service.Channels.IsEmpty)
+        {
+            Table(
+                [W("table.channel"), W("table.contacts"), W("table.answerRate"), W("table.abandonmentRate"), W("table.serviceLevel"), W("table.target"),
+                    W("table.medianResponse"), W("table.p90Response"), W("table.meanHandle"), W("table.fcr"), W("table.backlog"), W("table.csat")],
+                service.Channels.Select(c => new[]
+                {
+                    c.Info.NameIn(_language), Count(c.Contacts), OptionalRate(c.Month.AnswerRate), OptionalRate(c.Month.AbandonmentRate), OptionalRate(c.ServiceLevel),
+                    c.Target is ServiceTarget t ? Target(t) : "–", Duration(c.Month.ResponseTime.Median), Duration(c.Month.ResponseTime.Percentile(0.9m)),
+                    Duration(c.Month.HandleTime.Mean), OptionalRate(c.Month.FirstContactResolution), Optional(c.Month.OpenAtPeriodEnd),
+                    c.Month.Csat.IsDefined ? $"{Rate(c.Month.Csat)} ({Count(c.Month.SatisfactionResponses)}{(c.Month.HasFewSatisfactionResponses ? "*" : string.Empty)})" : "–",
+                }));
+        }
+    }
+
+    // The section's paragraphs are one per channel: a blank line between them keeps them apart in Markdown, HTML and text.
+    private void BlankLineUnless(bool first)
+    {
+        if (!first)
+        {
+            _out.Append('\n');
+        }
+    }
+
+    // A rate as published: the settings' share decimals under the channel-share rule.
+    private string Rate(Share share) => Percent(share.ToPercent(_report.Settings.ShareDecimals, _report.Settings.ChannelShareRule));
+
+    private string OptionalRate(Share share) => share.IsDefined ? Rate(share) : "–";
+
+    // A change of a rate in percentage points, rounded as the rates are; empty when a side is undefined.
+    private string Points(PercentagePointChange change)
+    {
+        if (change.ToPoints(_report.Settings.ShareDecimals, _report.Settings.ChannelShareRule) is not decimal points)
+        {
+            return string.Empty;
+        }
+
+        string words = points switch
+        {
+            > 0 => W("service.pointsUp", ("points", Number(points))),
+            < 0 => W("service.pointsDown", ("points", Number(-points))),
+            _ => W("service.pointsSame"),
+        };
+        return W("service.pointsChange", ("change", words));
+    }
+
+    private string Definition(ServiceLevelDefinition definition) => definition switch
+    {
+        ServiceLevelDefinition.AnsweredOnly => W("service.definition.answeredOnly"),
+        ServiceLevelDefinition.ShortAbandonsExcluded => W("service.definition.shortAbandonsExcluded"),
+        _ => W("service.definition.abandonedIncluded"),
+    };
+
+    // A target in words: "20 detik", or in working time "9 jam kerja", or "1 hari kerja" when the limit is whole days of office hours of one length.
+    private string Target(ServiceTarget target)
+    {
+        if (!target.InWorkingTime)
+        {
+            return W("service.target.within", ("duration", Duration(target.Limit)));
+        }
+
+        if (_report.Settings.ServiceSettings.WorkingTime is { } working)
+        {
+            NodaTime.Duration[] days = [.. Enum.GetValues<NodaTime.IsoDayOfWeek>().Where(d => d != NodaTime.IsoDayOfWeek.None)
+                .Select(d => working.Hours.On(d)).Where(h => h is not null).Select(h => NodaTime.Duration.FromNanoseconds(h!.Value.Close.NanosecondOfDay - h.Value.Open.NanosecondOfDay)).Distinct()];
+            if (days.Length == 1 && days[0] > NodaTime.Duration.Zero && target.Limit.ToInt64Nanoseconds() % days[0].ToInt64Nanoseconds() == 0)
+            {
+                return W("service.target.workingDays", ("days", Count(target.Limit.ToInt64Nanoseconds() / days[0].ToInt64Nanoseconds())));
+            }
+        }
+
+        return W("service.target.working", ("duration", Duration(target.Limit)));
+    }
+
+    // A duration in words, rounded half away from zero to the millisecond and then to its unit: seconds under a minute,
+    // minutes under an hour, else hours and minutes; the claims verifier reads the same units back.
+    private string Duration(NodaTime.Duration? duration)
+    {
+        if (duration is not NodaTime.Duration d)
+        {
+            return "–";
+        }
+
+        decimal seconds = Verification.ServiceFigureMetrics.Milliseconds(d) / 1000m;
+        long wholeSeconds = (long)Math.Round(seconds, MidpointRounding.AwayFromZero);
+        if (wholeSeconds < 60)
+        {
+            return W("duration.seconds", ("count", Count(wholeSeconds)));
+        }
+
+        long minutes = (long)Math.Round(seconds / 60m, MidpointRounding.AwayFromZero);
+        if (minutes < 60)
+        {
+            return W("duration.minutes", ("count", Count(minutes)));
+        }
+
+        return minutes % 60 == 0
+            ? W("duration.hours", ("count", Count(minutes / 60)))
+            : W("duration.hoursMinutes", ("hours", Count(minutes / 60)), ("minutes", Count(minutes % 60)));
     }
 
     private void WriteSocial(SocialSection social)

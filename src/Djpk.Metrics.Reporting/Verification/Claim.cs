@@ -29,7 +29,9 @@ public sealed class Claim
     /// <param name="segment">The user segment the claim is restricted to, if any.</param>
     /// <param name="isApproximate">Whether the value is stated as approximate ("sekitar").</param>
     /// <param name="quote">The report's own words.</param>
-    /// <param name="of">For a share, the metric of the whole; <paramref name="metric"/> when <see langword="null"/>.</param>
+    /// <param name="of">For a share, the metric of the whole; <paramref name="metric"/> when <see langword="null"/>. A share of its own
+    /// metric is of the total (a channel's share of all consultations); a share of another metric is of that metric for the same
+    /// channel or segment (a channel's abandoned contacts of its contacts with an outcome).</param>
     /// <param name="numerator">For a ratio, the metric divided.</param>
     /// <param name="denominator">For a ratio, the metric divided by.</param>
     /// <param name="statedCurrent">The figure of the subject in <paramref name="period"/> the sentence states (for a share, the part), if any.</param>
@@ -166,8 +168,8 @@ public sealed class Claim
     public ClaimGroup Group => Kind switch
     {
         ClaimKind.PercentChange or ClaimKind.PointChange => ClaimGroup.Changes,
-        ClaimKind.Share when Channel is not null => ClaimGroup.ChannelShares,
-        ClaimKind.Share when Segment is not null => ClaimGroup.SegmentShares,
+        ClaimKind.Share when Channel is not null && Of == Metric => ClaimGroup.ChannelShares,
+        ClaimKind.Share when Segment is not null && Of == Metric => ClaimGroup.SegmentShares,
         ClaimKind.Share => ClaimGroup.OtherShares,
         ClaimKind.Ratio => ClaimGroup.Ratios,
         _ => ClaimGroup.None,
@@ -208,10 +210,17 @@ public sealed class Claim
             {
                 text.Append(" pp");
             }
+            else if (Kind == ClaimKind.Duration)
+            {
+                text.Append(" s");
+            }
         }
 
         return text.ToString();
     }
+
+    // The key of the whole of a share or a change of a share in a period: the total of its own metric, or its other metric for the same member.
+    internal FigureKey WholeIn(ReportingPeriod period) => Of == Metric ? new FigureKey(Of!.Value, period) : new FigureKey(Of!.Value, period, Channel, Segment);
 
     /// <summary>Returns the same claim under another id.</summary>
     internal Claim WithId(string id) => new(

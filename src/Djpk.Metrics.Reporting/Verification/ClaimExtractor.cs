@@ -112,6 +112,33 @@ public sealed class ClaimExtractor
 
     private static readonly Regex ReachAverage = new(@"Reach\s*\(\s*rata-rata\s*\)\s*(?<num>" + Number + ")", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
+    private const string DurationText = @"(?:(?:" + Number + @")\s*(?:hari|jam|menit|detik)\b(?:\s*,?\s*(?:dan\s+)?(?=\d))?)+";
+
+    private static readonly Regex ServiceTime = new(
+        @"\b(?<stat>median|rata-rata|persentil\s+ke-?90|p90)\s+waktu\s+(?<what>respons|tanggap|penanganan)\b(?<rest>[^\d.;]{0,80}?)(?<dur>" + DurationText + ")",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static readonly Regex DurationPart = new(@"(?<num>" + Number + @")\s*(?<unit>hari|jam|menit|detik)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static readonly Regex AnswerRate = new(@"\btingkat\s+(?:jawab|terjawab)\b(?<rest>[^\d.;%]{0,80}?)(?<num>" + Number + @")\s*%", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static readonly Regex AbandonmentRate = new(
+        @"\btingkat\s+(?:panggilan\s+)?(?:tak\s+terjawab(?:\s*\(\s*abandon\s*\))?|abandon(?:ment)?)(?<rest>[^\d.;%]{0,80}?)(?<num>" + Number + @")\s*%",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static readonly Regex ServiceLevel = new(
+        @"(?<num>" + Number + @")\s*%\s+(?:dari\s+)?(?:konsultasi|kontak|panggilan|pesan|e-?mail|chat)\b(?<rest>[^\d.;%]{0,80}?)\bdijawab\s+dalam\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static readonly Regex FirstContactResolution = new(
+        @"(?:\bFCR\b|\bpenyelesaian\s+pada\s+kontak\s+pertama\b)(?<rest>[^\d.;%]{0,80}?)(?<num>" + Number + @")\s*%", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static readonly Regex Csat = new(@"\bCSAT\b(?<rest>[^\d.;%]{0,80}?)(?<num>" + Number + @")\s*%", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static readonly Regex RepeatRate = new(@"\bkontak\s+ulang\b(?<rest>[^.;%]{0,80}?)(?<num>" + Number + @")\s*%", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+    private static readonly Regex Backlog = new(@"(?<num>" + Number + @")\s+kontak\b(?<rest>[^\d.;]{0,80}?)\bmasih\s+terbuka\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
     private static readonly Regex Space = new(@"\s+", RegexOptions.CultureInvariant);
 
     private readonly ImmutableArray<ClaimChannelName> _channels;
@@ -134,7 +161,7 @@ public sealed class ClaimExtractor
         string segmentNames = _segments.IsEmpty ? "(?!)" : string.Join("|", _segments.Select(s => "(?:" + s.Pattern + ")"));
         _heading = new Regex(
             @"^[ \t\uFEFF]*(?:(?:Layanan|Konsultasi|Performa|Kunjungan)\s+(?<channel>(?i:" + channelNames + @"))\b[^\n.]{0,40}$"
-            + @"|(?<total>Perkembangan\s+Jumlah\s+Konsultasi)|(?<users>Pengguna\s+Layanan)|(?<notes>Catatan)[ \t]*$)",
+            + @"|(?<total>Perkembangan\s+Jumlah\s+Konsultasi)|(?<users>Pengguna\s+Layanan)|(?<service>Kualitas\s+Layanan)|(?<notes>Catatan)[ \t]*$)",
             RegexOptions.Multiline | RegexOptions.CultureInvariant);
         _segmentShare = new Regex(@"\b(?<segment>" + segmentNames + @")\s*(?:(?<count>" + Number + @")\s+pengguna\s*\(\s*)?(?<num>" + Number + @")\s*%\)?", RegexOptions.CultureInvariant);
     }
@@ -149,6 +176,7 @@ public sealed class ClaimExtractor
         Total,
         Users,
         Notes,
+        Service,
     }
 
     private enum Relative
@@ -178,7 +206,15 @@ public sealed class ClaimExtractor
                 int stop = end is null ? body.Length : end.Index + (end.Value == "." ? 1 : 0);
                 string sentence = body[start..stop];
                 start = end is null ? body.Length : end.Index + end.Length;
-                ClaimsOfSentence(sentence, section, reportPeriod, claims, ids);
+                if (section.Kind != SectionKind.Service)
+                {
+                    ClaimsOfSentence(sentence, section, reportPeriod, claims, ids);
+                }
+
+                if (section.Kind != SectionKind.Notes)
+                {
+                    ServiceClaimsOfSentence(sentence, section, claims, ids);
+                }
             }
 
             if (section.Kind is SectionKind.Users or SectionKind.General)
@@ -210,6 +246,10 @@ public sealed class ClaimExtractor
             if (h.Groups["channel"].Success)
             {
                 yield return new Section(SectionKind.Channel, ChannelOf(h.Groups["channel"].Value), h.Index, h.Index + h.Length, end, reportPeriod);
+            }
+            else if (h.Groups["service"].Success)
+            {
+                yield return new Section(SectionKind.Service, null, h.Index, h.Index + h.Length, end, reportPeriod);
             }
             else if (h.Groups["notes"].Success)
             {
@@ -719,6 +759,89 @@ public sealed class ClaimExtractor
         string quote = Space.Replace(Underline.Replace(sentence, " "), " ").Trim();
         int ellipsis = quote.IndexOf('…', StringComparison.Ordinal);
         return ellipsis >= 0 && ellipsis < quote.Length - 1 ? quote[(ellipsis + 1)..].Trim() : quote;
+    }
+
+    // Claims about service quality, in any section but the notes: times ("median waktu respons WhatsApp 8 menit"), rates
+    // ("tingkat abandon 7,5%", "95% kontak e-mail dijawab dalam 1 hari kerja", FCR, CSAT, repeat contacts) and the backlog.
+    // The channel is the one the sentence names, else the section's; else the claim is about all channels.
+    private void ServiceClaimsOfSentence(string sentence, Section section, List<Claim> claims, HashSet<string> ids)
+    {
+        Channel? channel = _channels.Select((c, i) => (c, Match: _channelPatterns[i].Match(sentence)))
+            .Where(x => x.Match.Success && x.c.Kind == ChannelKind.Consultation).OrderBy(x => x.Match.Index).Select(x => (Channel?)x.c.Channel).FirstOrDefault()
+            ?? (section.Kind == SectionKind.Channel && section.Channel is Channel own && KindOf(own) == ChannelKind.Consultation ? own : null);
+        string quote = Quote(sentence);
+        string prefix = channel is Channel ch ? Prefix(Metric.Consultations, ch) : "total";
+        foreach (Match m in ServiceTime.Matches(sentence))
+        {
+            string stat = m.Groups["stat"].Value.ToLowerInvariant();
+            bool handle = m.Groups["what"].Value.Equals("penanganan", StringComparison.OrdinalIgnoreCase);
+            bool working = m.Groups["rest"].Value.Contains("kerja", StringComparison.OrdinalIgnoreCase);
+            (Metric metric, string name)? subject = (stat, handle, working) switch
+            {
+                ("median", false, true) => (ServiceFigureMetrics.MedianWorkingResponseTime, "working-response-median"),
+                ("median", false, false) => (ServiceFigureMetrics.MedianResponseTime, "response-median"),
+                ("rata-rata", false, false) => (ServiceFigureMetrics.MeanResponseTime, "response-mean"),
+                ("rata-rata", true, false) => (ServiceFigureMetrics.MeanHandleTime, "handle-mean"),
+                (_, false, false) when stat != "median" && stat != "rata-rata" => (ServiceFigureMetrics.P90ResponseTime, "response-p90"),
+                _ => null,
+            };
+            if (subject is not { } sub || SecondsOf(m.Groups["dur"].Value) is not decimal seconds)
+            {
+                continue;
+            }
+
+            bool approximate = m.Groups["rest"].Value.Contains("sekitar", StringComparison.OrdinalIgnoreCase);
+            Add(claims, ids, new Claim(prefix + "-" + sub.name, sub.metric, section.Period, ClaimKind.Duration, seconds, channel: channel, isApproximate: approximate, quote: quote));
+        }
+
+        void Rate(Regex pattern, Metric part, Metric whole, string name, bool byChannel = true)
+        {
+            foreach (Match m in pattern.Matches(sentence))
+            {
+                if (TryStatedValue(m.Groups["num"].Value, out decimal value))
+                {
+                    Add(claims, ids, new Claim(
+                        (byChannel ? prefix : "total") + "-" + name, part, section.Period, ClaimKind.Share, value, channel: byChannel ? channel : null, quote: quote, of: whole));
+                }
+            }
+        }
+
+        Rate(AnswerRate, ServiceFigureMetrics.Answered, ServiceFigureMetrics.WithOutcome, "answer-rate");
+        Rate(AbandonmentRate, ServiceFigureMetrics.Abandoned, ServiceFigureMetrics.WithOutcome, "abandonment-rate");
+        Rate(ServiceLevel, ServiceFigureMetrics.WithinTarget, ServiceFigureMetrics.Offered, "service-level");
+        Rate(FirstContactResolution, ServiceFigureMetrics.ResolvedAtFirstContact, ServiceFigureMetrics.ResolvableCases, "fcr");
+        Rate(Csat, ServiceFigureMetrics.Satisfied, ServiceFigureMetrics.SatisfactionResponses, "csat");
+        Rate(RepeatRate, ServiceFigureMetrics.RepeatingUsers, ServiceFigureMetrics.ContactingUsers, "repeat-contacts", byChannel: false);
+        foreach (Match m in Backlog.Matches(sentence))
+        {
+            if (StatedCount(m.Groups["num"].Value) is long open)
+            {
+                Add(claims, ids, new Claim(prefix + "-backlog", ServiceFigureMetrics.OpenAtEnd, section.Period, ClaimKind.Total, open, channel: channel, quote: quote));
+            }
+        }
+    }
+
+    // "1 jam 5 menit" in seconds; null when a number does not parse.
+    private static decimal? SecondsOf(string text)
+    {
+        decimal total = 0m;
+        foreach (Match part in DurationPart.Matches(text))
+        {
+            if (!TryStatedValue(part.Groups["num"].Value, out decimal value))
+            {
+                return null;
+            }
+
+            total += value * part.Groups["unit"].Value.ToLowerInvariant() switch
+            {
+                "hari" => 86_400m,
+                "jam" => 3_600m,
+                "menit" => 60m,
+                _ => 1m,
+            };
+        }
+
+        return total;
     }
 
     private static void Add(List<Claim> claims, HashSet<string> ids, Claim claim)

@@ -16,7 +16,7 @@ public enum ClaimGroup
     /// <summary>Shares of a user segment in its metric's total.</summary>
     SegmentShares = 3,
 
-    /// <summary>Shares of neither a channel nor a segment.</summary>
+    /// <summary>Other shares: of neither a channel nor a segment in its metric's total, or of another metric (rates such as a channel's abandoned contacts of its contacts).</summary>
     OtherShares = 4,
 
     /// <summary>Ratios, such as average reach per post.</summary>

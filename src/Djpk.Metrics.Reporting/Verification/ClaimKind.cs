@@ -21,4 +21,10 @@ public enum ClaimKind
 
     /// <summary>A change of a part's share against another period in percentage points: "pangsa WhatsApp naik 1,5 poin persentase dibandingkan bulan sebelumnya".</summary>
     PointChange = 5,
+
+    /// <summary>A time, such as a median or mean response time: "median waktu respons WhatsApp 8 menit". The value is in seconds; the
+    /// figure in milliseconds. It holds when the figure, rounded to the coarsest unit the stated value is a whole number of
+    /// (an hour, a minute or a second), equals it under any rounding rule: "2 jam" is checked to the hour, "1 jam 5 menit" and
+    /// "12 menit" to the minute, "45 detik" to the second; an approximate one may be one unit off.</summary>
+    Duration = 6,
 }

@@ -107,6 +107,18 @@ public static class ClaimVerifier
         return claim.IsApproximate ? Math.Abs(magnitude - stated) <= Unit(claim) : magnitude == stated;
     }
 
+    // A time in milliseconds against a stated time in seconds, at the coarsest unit (hour, minute, second) the stated value is a
+    // whole number of: rounded to that unit under any rule, the figure must equal it (or be one unit off when approximate).
+    internal static bool DurationMatches(long milliseconds, Claim claim)
+    {
+        decimal stated = claim.Value!.Value;
+        decimal unit = stated > 0m && stated % 3600m == 0m ? 3600m : stated > 0m && stated % 60m == 0m ? 60m : 1m;
+        decimal statedUnits = stated / unit;
+        decimal figureUnits = milliseconds / 1000m / unit;
+        return Rules.Select(r => Rounding.Round(figureUnits, 0, r))
+            .Any(rounded => claim.IsApproximate ? Math.Abs(rounded - statedUnits) <= 1m : rounded == statedUnits);
+    }
+
     private static Evaluation Evaluate(Claim claim, FigureTable figures)
     {
         var e = new Evaluation(claim);
@@ -141,8 +153,8 @@ public static class ClaimVerifier
             case ClaimKind.PointChange:
                 long? partNow = e.Need(figures, claim.Subject, claim.StatedCurrent);
                 long? partThen = e.Need(figures, claim.Subject.InPeriod(claim.Against!.Value), claim.StatedPrevious);
-                long? wholeNow = e.Need(figures, new FigureKey(claim.Of!.Value, claim.Period));
-                long? wholeThen = e.Need(figures, new FigureKey(claim.Of!.Value, claim.Against!.Value));
+                long? wholeNow = e.Need(figures, claim.WholeIn(claim.Period));
+                long? wholeThen = e.Need(figures, claim.WholeIn(claim.Against!.Value));
                 if (partNow is long pn && partThen is long pt && wholeNow is long wn && wholeThen is long wt)
                 {
                     var points = PercentagePointChange.Between(Comparison.Share.Of(pt, wt), Comparison.Share.Of(pn, wn));
@@ -164,7 +176,7 @@ public static class ClaimVerifier
 
             case ClaimKind.Share:
                 long? part = e.Need(figures, claim.Subject, claim.StatedCurrent);
-                long? whole = SegmentSum(figures, claim) ?? e.Need(figures, new FigureKey(claim.Of!.Value, claim.Period), claim.StatedWhole);
+                long? whole = SegmentSum(figures, claim) ?? e.Need(figures, claim.WholeIn(claim.Period), claim.StatedWhole);
                 if (part is long p && whole is long w)
                 {
                     e.Current = p;
@@ -300,6 +312,9 @@ public static class ClaimVerifier
                 break;
             case ClaimKind.Total:
                 holds = Matches(e.Current!.Value, claim);
+                break;
+            case ClaimKind.Duration:
+                holds = DurationMatches(e.Current!.Value, claim);
                 break;
             default:
                 RuleOutcome? outcome = convention is null ? null : e.Outcomes.Cast<RuleOutcome?>().FirstOrDefault(o => o!.Value.Convention == convention && o.Value.Value is not null);

@@ -19,6 +19,7 @@ internal static class Diagnoser
             ClaimKind.Share => Share(e, figures),
             ClaimKind.Ratio => Ratio(e, figures),
             ClaimKind.PointChange => Points(e),
+            ClaimKind.Duration => new Diagnosis(FailureCause.Unexplained, e.Exact),
             _ => Total(e, figures),
         };
     }
@@ -88,7 +89,7 @@ internal static class Diagnoser
             return new Diagnosis(FailureCause.InconsistentRounding, e.Exact);
         }
 
-        FigureKey whole = new(claim.Of!.Value, claim.Period);
+        FigureKey whole = claim.WholeIn(claim.Period);
         foreach (ReportingPeriod other in OtherPeriods(figures, claim.Subject, claim.Period))
         {
             if (figures.Find(claim.Subject.InPeriod(other)) is long p && figures.Find(whole.InPeriod(other)) is long w && w != 0

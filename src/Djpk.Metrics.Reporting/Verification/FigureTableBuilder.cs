@@ -1,5 +1,6 @@
 using Djpk.Metrics.Aggregation;
 using Djpk.Metrics.Periods;
+using Djpk.Metrics.Service;
 
 namespace Djpk.Metrics.Verification;
 
@@ -125,6 +126,55 @@ public sealed class FigureTableBuilder
         }
 
         return this;
+    }
+
+    /// <summary>Adds the service figures of a cube under the metrics of <see cref="ServiceFigureMetrics"/>: for every period of its
+    /// range with contacts, the total and, when the cube is broken down by channel, each channel with contacts.</summary>
+    /// <param name="cube">The service figures, per period and optionally by channel.</param>
+    /// <param name="definition">The service-level definition whose denominator is filed as <see cref="ServiceFigureMetrics.Offered"/>.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="cube"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The cube is broken down by something other than channel, or a key already has another figure.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="definition"/> is not defined.</exception>
+    public FigureTableBuilder AddService(ServiceCube cube, ServiceLevelDefinition definition = ServiceLevelDefinition.AbandonedIncluded)
+    {
+        ArgumentNullException.ThrowIfNull(cube);
+        if (cube.Breakdown is not (ServiceBreakdown.None or ServiceBreakdown.Channel))
+        {
+            throw new ArgumentException("The cube must be broken down by channel at most.", nameof(cube));
+        }
+
+        if (!Enum.IsDefined(definition))
+        {
+            throw new ArgumentOutOfRangeException(nameof(definition), definition, "The definition must be AnsweredOnly, AbandonedIncluded or ShortAbandonsExcluded.");
+        }
+
+        foreach (ReportingPeriod period in cube.Range)
+        {
+            ServiceFigures total = cube.Total(period);
+            if (total.Contacts == 0)
+            {
+                continue;
+            }
+
+            ServiceFigureMetrics.Add(this, period, null, total, definition);
+            foreach (ServiceCell cell in cube.Cells.Where(c => c.Period == period && c.Channel is not null && c.Figures.Contacts > 0))
+            {
+                ServiceFigureMetrics.Add(this, period, cell.Channel, cell.Figures, definition);
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a repeat-contact rate: its users as <see cref="ServiceFigureMetrics.ContactingUsers"/> and those who came back as <see cref="ServiceFigureMetrics.RepeatingUsers"/>.</summary>
+    /// <param name="rate">The rate of one period, over all channels.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">A key already has another figure.</exception>
+    public FigureTableBuilder AddRepeatContacts(RepeatContactRate rate)
+    {
+        Add(ServiceFigureMetrics.ContactingUsers, rate.Period, rate.Users);
+        return Add(ServiceFigureMetrics.RepeatingUsers, rate.Period, rate.Repeating);
     }
 
     /// <summary>Creates the table of the figures added so far; the builder stays usable.</summary>

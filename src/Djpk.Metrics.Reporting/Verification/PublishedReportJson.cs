@@ -161,6 +161,7 @@ public static class PublishedReportJson
                     ClaimKind.Share => "share",
                     ClaimKind.Ratio => "ratio",
                     ClaimKind.PointChange => "pointChange",
+                    ClaimKind.Duration => "duration",
                     _ => "total",
                 });
                 WriteIf(writer, "direction", claim.Direction switch
@@ -230,7 +231,8 @@ public static class PublishedReportJson
             "ratio" => ClaimKind.Ratio,
             "total" => ClaimKind.Total,
             "pointChange" => ClaimKind.PointChange,
-            _ => throw new FormatException($"'{kindText}' is not a claim kind (percentChange, direction, share, ratio, total, pointChange)."),
+            "duration" => ClaimKind.Duration,
+            _ => throw new FormatException($"'{kindText}' is not a claim kind (percentChange, direction, share, ratio, total, pointChange, duration)."),
         };
         ChangeDirection? direction = Optional(c, "direction") switch
         {

@@ -89,6 +89,37 @@ public sealed class ReportProfileFileTests : IDisposable
         Assert.DoesNotContain('\n', error.Message);
     }
 
+    private const string ServiceSettings = "\"zone\": \"Asia/Makassar\", \"service\": { \"serviceLevelDefinition\": \"answeredOnly\", \"shortAbandonSeconds\": 10, "
+        + "\"officeHours\": { \"open\": \"07:30\", \"close\": \"16:00\" }, \"targets\": { \"sms\": { \"workingHours\": 8 }, \"walk-in\": { \"seconds\": 300 } } },";
+
+    [Fact]
+    public void ReadFile_ServiceSettings_ReadsTargetsOfficeHoursAndDefinition()
+    {
+        ReportProfileFile file = ReportProfileFile.ReadFile(WriteProvince(ProvincialContactCenter.ProfileFile.Replace("\"zone\": \"Asia/Makassar\",", ServiceSettings, StringComparison.Ordinal)));
+        Djpk.Metrics.Service.ServiceSettings service = file.Profile.Settings.ServiceSettings;
+
+        Assert.Equal(Djpk.Metrics.Service.ServiceLevelDefinition.AnsweredOnly, file.Profile.Settings.ServiceLevelDefinition);
+        Assert.Equal(NodaTime.Duration.FromSeconds(10), service.ShortAbandonThreshold);
+        Assert.Equal(Djpk.Metrics.Service.OfficeHours.Weekdays(new NodaTime.LocalTime(7, 30), new NodaTime.LocalTime(16, 0)), service.WorkingTime!.Hours);
+        Assert.Same(file.Profile.Settings.WorkingDays, service.WorkingTime.Holidays);
+        Assert.Equal(Djpk.Metrics.Service.ServiceTarget.WithinWorkingTime(NodaTime.Duration.FromHours(8)), service.Targets[ProvincialContactCenter.Sms]);
+        Assert.Equal(Djpk.Metrics.Service.ServiceTarget.Within(NodaTime.Duration.FromMinutes(5)), service.Targets[ProvincialContactCenter.WalkIn]);
+    }
+
+    [Theory]
+    [InlineData("\"officeHours\": { \"open\": \"07:30\", \"close\": \"16:00\" }, ", "", "settings.service.targets.sms.workingHours needs settings.service.officeHours")]
+    [InlineData("\"sms\": { \"workingHours\": 8 }", "\"fax\": { \"seconds\": 8 }", "settings.service.targets.fax names the channel 'fax'")]
+    [InlineData("\"07:30\"", "\"7.30\"", "settings.service.officeHours.open must be a time of day")]
+    [InlineData("\"answeredOnly\"", "\"strict\"", "settings.service.serviceLevelDefinition must be one of")]
+    public void ReadFile_BadServiceSettings_ThrowsFormatExceptionStatingTheRule(string replace, string with, string expected)
+    {
+        string path = WriteProvince(ProvincialContactCenter.ProfileFile.Replace("\"zone\": \"Asia/Makassar\",", ServiceSettings.Replace(replace, with, StringComparison.Ordinal), StringComparison.Ordinal));
+
+        FormatException error = Assert.Throws<FormatException>(() => ReportProfileFile.ReadFile(path));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Parse_RelativeHolidayPathWithoutFolder_SaysHowToReadIt()
     {

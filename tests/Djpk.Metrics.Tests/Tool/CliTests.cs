@@ -44,6 +44,50 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Aggregate_ServiceOnLogWithoutServiceColumns_PrintsContactsAndLeavesTheRestEmpty()
+    {
+        string path = WriteLog("log.csv", _log.ToCsv());
+
+        (int code, string output, string error) = Run("aggregate", "--log", path, "--by", "channel", "--service");
+
+        var expected = new StringBuilder("period,channel,contacts,answered,abandoned,service_level,median_response_s,p90_response_s,csat\n");
+        foreach (var cell in _log.Rows
+            .GroupBy(r => (Month: ToolLog.MonthOf(r.Timestamp), r.Channel))
+            .OrderBy(g => g.Key.Month, StringComparer.Ordinal).ThenBy(g => g.Key.Channel, StringComparer.Ordinal))
+        {
+            expected.Append(CultureInfo.InvariantCulture, $"{cell.Key.Month},{cell.Key.Channel},{cell.Count()},0,,,,,\n");
+        }
+
+        Assert.Equal(string.Empty, error);
+        Assert.Equal(0, code);
+        Assert.Equal(expected.ToString(), output);
+    }
+
+    [Fact]
+    public void ServiceCsv_SyntheticServiceLog_RowsAreTheCubesFigures()
+    {
+        // The readers do not read service columns yet, so the tool's CSV writer is tested on a generated log directly.
+        var log = Djpk.Metrics.Testing.SyntheticLog.Generate(
+            4_000, 1_000, 20, NodaTime.Instant.FromUtc(2024, 10, 31, 17, 0), NodaTime.Instant.FromUtc(2024, 12, 31, 17, 0), 15, service: true).Log;
+        var cube = Djpk.Metrics.Service.ServiceMetrics.Measure(
+            log, Djpk.Metrics.Periods.ReportingCalendar.Jakarta, Djpk.Metrics.Periods.PeriodGrain.Month, Djpk.Metrics.Service.ServiceBreakdown.Channel, Djpk.Metrics.Profiles.DjpkProfile.ServiceSettings);
+
+        string[] lines = AggregateCommand.ServiceCsv(cube, Djpk.Metrics.Service.ServiceLevelDefinition.AbandonedIncluded).TrimEnd('\n').Split('\n');
+
+        Assert.Equal("period,channel,contacts,answered,abandoned,service_level,median_response_s,p90_response_s,csat", lines[0]);
+        Assert.Equal(cube.Cells.Count(c => c.Figures.Contacts > 0), lines.Length - 1);
+        var phone = cube.Of(Djpk.Metrics.Periods.ReportingPeriod.Month(2024, 12), Djpk.Metrics.Profiles.DjpkChannels.Phone);
+        string[] row = Assert.Single(lines, l => l.StartsWith("2024-12,phone,", StringComparison.Ordinal)).Split(',');
+        Assert.Equal(phone.Contacts.ToString(CultureInfo.InvariantCulture), row[2]);
+        Assert.Equal(phone.Answered.ToString(CultureInfo.InvariantCulture), row[3]);
+        Assert.Equal(phone.Abandoned.ToString(CultureInfo.InvariantCulture), row[4]);
+        Assert.Equal(phone.ServiceLevel(Djpk.Metrics.Service.ServiceLevelDefinition.AbandonedIncluded).ToPercent(2, Djpk.Metrics.Comparison.RoundingRule.HalfAwayFromZero)!.Value.ToString("0.00", CultureInfo.InvariantCulture), row[5]);
+        Assert.Equal((decimal)phone.ResponseTime.Median!.Value.TotalMilliseconds / 1000m, decimal.Parse(row[6], CultureInfo.InvariantCulture));
+        Assert.NotEqual(string.Empty, row[8]);
+        Assert.Equal(string.Empty, Assert.Single(lines, l => l.StartsWith("2024-12,whatsapp,", StringComparison.Ordinal)).Split(',')[5]);
+    }
+
+    [Fact]
     public void Aggregate_DistinctUsersBySegmentInRange_EqualsIndependentCount()
     {
         string path = WriteLog("log.csv", _log.ToCsv());
@@ -467,6 +511,8 @@ public sealed class CliTests : IDisposable
     [InlineData("report", "--log", "x.csv", "--month", "2023-13")]
     [InlineData("aggregate", "--log", "x.csv", "--by", "channel", "--grain", "fortnight")]
     [InlineData("aggregate", "--log", "x.csv", "--by", "region")]
+    [InlineData("aggregate", "--log", "x.csv", "--by", "channel,segment", "--service")]
+    [InlineData("aggregate", "--log", "x.csv", "--by", "channel", "--service", "--format", "json")]
     [InlineData("ingest", "x.csv", "--no-such-flag")]
     [InlineData("ingest", "x.csv", "--zone", "Asia/Atlantis")]
     [InlineData("ingest", "x.csv", "--column", "when=waktu")]

@@ -15,6 +15,19 @@ namespace Djpk.Metrics.Tests.Tool;
 /// </remarks>
 public sealed partial class HtmlReportTests
 {
+    [Fact]
+    public void Render_SyntheticServiceLog_HasTheServiceSectionAndItsTable()
+    {
+        MonthlyReport report = MonthlyReport.Build(
+            SyntheticServiceLog.Month, ReportInputs.Empty.WithConsultations(SyntheticServiceLog.Generate(300)), Djpk.Metrics.Profiles.DjpkProfile.Profile);
+
+        string html = HtmlReport.Render(report, ReportLanguage.Indonesian);
+
+        Assert.Contains(">Kualitas Layanan</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<th>Tingkat jawab</th>", html, StringComparison.Ordinal);
+        Assert.Contains("dijawab dalam 20 detik", html, StringComparison.Ordinal);
+    }
+
     private static readonly Lazy<MonthlyReport> December = new(() =>
         MonthlyReport.Build(December2023.Month, December2023.Inputs(Path.Combine(AppContext.BaseDirectory, "Fixtures", "djpk-report-2023-12.json")), DjpkProfile.Profile));
 
