@@ -702,25 +702,6 @@ public static class JsonLinesLogReader
                 }
 
                 byte flags = _flags[i];
-                if ((flags & HasService) != 0)
-                {
-                    sink.Accept(
-                        line,
-                        _ticks[i],
-                        _channels[i],
-                        (flags & ChannelMapped) != 0,
-                        _segments[i],
-                        (flags & SegmentMapped) != 0,
-                        _topics[i],
-                        _users[i],
-                        (flags & HasId) != 0 ? _ids[i] : null,
-                        idColumn,
-                        (flags & Resolved) != 0,
-                        default,
-                        _service![i]);
-                    continue;
-                }
-
                 sink.Accept(
                     line,
                     _ticks[i],
@@ -732,7 +713,9 @@ public static class JsonLinesLogReader
                     _users[i],
                     (flags & HasId) != 0 ? _ids[i] : null,
                     idColumn,
-                    (flags & Resolved) != 0);
+                    (flags & Resolved) != 0,
+                    default,
+                    (flags & HasService) != 0 ? _service![i] : ServiceFields.None);
             }
 
             while (r < _rejections.Count)
