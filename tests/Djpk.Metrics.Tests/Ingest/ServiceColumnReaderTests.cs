@@ -14,8 +14,8 @@ public class ServiceColumnReaderTests
 
     private static readonly Instant Start = Instant.FromUtc(2023, 12, 4, 2, 15);
 
-    /// <summary>The three records both text files below hold: every field, some fields, and every field present but empty.</summary>
-    private static readonly Consultation[] Expected =
+    /// <summary>The three records both text files below (and the Parquet file of ParquetServiceColumnTests) hold: every field, some fields, and every field present but empty.</summary>
+    internal static readonly Consultation[] Expected =
     [
         new Consultation(Start, DjpkChannels.WhatsApp, DjpkSegments.Pemda, Topic.Unspecified, new UserKey(42)) with
         {

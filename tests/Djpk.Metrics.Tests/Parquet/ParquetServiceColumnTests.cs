@@ -95,24 +95,7 @@ public sealed class ParquetServiceColumnTests : IDisposable
         IngestResult read = ParquetLogReader.ReadFile(path, DjpkProfile.IngestOptions.Collecting(), LogColumns.Default.WithNames(id: "n"));
 
         Assert.Equal(
-            [
-                new Consultation(Start, DjpkChannels.WhatsApp, DjpkSegments.Pemda, Topic.Unspecified, new UserKey(42)) with
-                {
-                    FirstResponse = Start + Duration.FromMinutes(5),
-                    End = Start + Duration.FromMinutes(30),
-                    Outcome = Outcome.Resolved,
-                    Agent = AgentKey.FromText("petugas-07"),
-                    Case = new CaseKey(1001),
-                    Satisfaction = 5,
-                },
-                new Consultation(Start + Duration.FromHours(1), DjpkChannels.Phone, DjpkSegments.Pemda, Topic.Unspecified, new UserKey(43)) with
-                {
-                    Outcome = new Outcome("no-answer"),
-                    Agent = new AgentKey(17),
-                    Satisfaction = 4,
-                },
-                new Consultation(Start + Duration.FromHours(2), DjpkChannels.Phone, DjpkSegments.Pemda, Topic.Unspecified, new UserKey(44)),
-            ],
+            Djpk.Metrics.Tests.Serialization.ServiceColumnReaderTests.Expected,
             read.Log);
         Assert.Equal(
             [
