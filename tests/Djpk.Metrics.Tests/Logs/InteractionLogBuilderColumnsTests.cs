@@ -73,6 +73,8 @@ public class InteractionLogBuilderColumnsTests
     {
         var random = new Random(7);
         Columns part = Generate(random, 3000, [new Topic("dana-desa"), Topic.Unspecified]);
+        Assert.Equal(DjpkChannels.Email, Catalog.Channels[Catalog.IndexOf(DjpkChannels.Email)].Channel);
+        Assert.Equal(DjpkSegments.Pemda, Catalog.Segments[Catalog.IndexOf(DjpkSegments.Pemda)].Segment);
         var first = new Consultation(Instant.FromUtc(2023, 12, 1, 8, 0), DjpkChannels.Email, DjpkSegments.Pemda, new Topic("tkd"), new UserKey(5));
         var builder = new InteractionLogBuilder(Catalog).Add(first);
 
@@ -181,6 +183,13 @@ public class InteractionLogBuilderColumnsTests
         InteractionLog log = new InteractionLogBuilder(Catalog).AddColumns([0L, 1L], [0, 0], [0, 0], [2, 2], [new Topic("a"), new Topic("b"), new Topic("c")], [1L, 2L]).Build();
 
         Assert.Equal([new Topic("c")], log.Topics.ToArray());
+    }
+
+    [Fact]
+    public void IndexOf_ChannelOrSegmentNotInTheCatalog_MinusOne()
+    {
+        Assert.Equal(-1, Catalog.IndexOf(new Channel("merpati-pos")));
+        Assert.Equal(-1, Catalog.IndexOf(new UserSegment("wisatawan")));
     }
 
     [Fact]
