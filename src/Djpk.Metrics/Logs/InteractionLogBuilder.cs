@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
+using System.Globalization;
+using NodaTime;
 
 namespace Djpk.Metrics.Logs;
 
@@ -15,8 +16,6 @@ public sealed class InteractionLogBuilder
 
     /// <summary>The largest number of distinct outcomes in one log.</summary>
     public const int MaxOutcomes = byte.MaxValue;
-
-    private const ulong SignBit = 1UL << 63;
 
     private readonly Dictionary<Topic, int> _topicCodes = [];
     private readonly List<Topic> _topics = [];
@@ -231,36 +230,134 @@ public sealed class InteractionLogBuilder
 
     /// <summary>Builds the log from the consultations collected, and empties the builder.</summary>
     /// <returns>The immutable log.</returns>
+    /// <remarks>Codes the users in key order on up to <see cref="Environment.ProcessorCount"/> threads. Columns that are exactly full (as after one <see cref="AddColumns"/> into an empty builder) become the log's without a copy.</remarks>
     public InteractionLog Build()
     {
-        // Code users in key order: sort the records' keys (carrying each record's position), then number the distinct
-        // keys as they come. Distinct users then come out of a bit set already sorted, and no dictionary is needed.
-        long[] sortedKeys = _users[..Count];
-        int[] position = new int[Count];
-        for (int i = 0; i < position.Length; i++)
-        {
-            position[i] = i;
-        }
-
-        (sortedKeys, position) = RadixSort(sortedKeys, position);
-        int[] users = new int[Count];
-        int distinct = 0;
-        for (int rank = 0; rank < sortedKeys.Length; rank++)
-        {
-            if (rank == 0 || sortedKeys[rank] != sortedKeys[rank - 1])
-            {
-                sortedKeys[distinct++] = sortedKeys[rank];
-            }
-
-            users[position[rank]] = distinct - 1;
-        }
-
-        long[] keys = sortedKeys[..distinct];
+        // Code users in key order, so distinct users come out of a bit set already sorted and no dictionary is needed.
+        (int[] users, long[] keys) = UserCoding.Code(_users, Count, Environment.ProcessorCount);
+        _users = [];
         var log = new InteractionLog(
-            Catalog, _ticks[..Count], _channels[..Count], _segments[..Count], _topicColumn[..Count], users, [.. _topics], keys, BuildService());
+            Catalog, Trimmed(_ticks, Count), Trimmed(_channels, Count), Trimmed(_segments, Count), Trimmed(_topicColumn, Count), users, [.. _topics], keys, BuildService());
         Clear();
         return log;
     }
+
+    /// <summary>Adds records given column by column, with channels, segments and topics as codes: the fast way from data already in columns (a data frame, Arrow or Parquet batches).</summary>
+    /// <param name="unixTicks">Each record's time, in ticks since the Unix epoch (<see cref="Instant.ToUnixTimeTicks"/>).</param>
+    /// <param name="channelCodes">Each record's channel, as its index in <see cref="Catalog"/>'s <see cref="Catalog.Channels"/>.</param>
+    /// <param name="segmentCodes">Each record's segment, as its index in <see cref="Catalog"/>'s <see cref="Catalog.Segments"/>.</param>
+    /// <param name="topicCodes">Each record's topic, as an index into <paramref name="topics"/>.</param>
+    /// <param name="topics">The topics the codes name (a dictionary of the source column; it may repeat a topic).</param>
+    /// <param name="userKeys">Each record's user key (<see cref="UserKey.Value"/>).</param>
+    /// <returns>This builder, to chain calls.</returns>
+    /// <remarks>Every column is checked before any record is added, so a failed call adds nothing. Topics join the log in the order records first use them, as with <see cref="Add"/>; a topic no record uses does not. The records get no service fields.</remarks>
+    /// <exception cref="ArgumentException">The columns differ in length; a code is out of its range (the message gives the first bad position); a time is outside <see cref="Instant"/>'s range; or the log would exceed <see cref="MaxTopics"/> topics or <see cref="Array.MaxLength"/> records.</exception>
+    public InteractionLogBuilder AddColumns(
+        ReadOnlySpan<long> unixTicks,
+        ReadOnlySpan<byte> channelCodes,
+        ReadOnlySpan<byte> segmentCodes,
+        ReadOnlySpan<ushort> topicCodes,
+        ReadOnlySpan<Topic> topics,
+        ReadOnlySpan<long> userKeys)
+    {
+        int n = unixTicks.Length;
+        if (channelCodes.Length != n || segmentCodes.Length != n || topicCodes.Length != n || userKeys.Length != n)
+        {
+            throw new ArgumentException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The columns must have one value per record; their lengths are {n} (times), {channelCodes.Length} (channels), {segmentCodes.Length} (segments), {topicCodes.Length} (topics) and {userKeys.Length} (users)."));
+        }
+
+        if (n > Array.MaxLength - Count)
+        {
+            throw new ArgumentException($"A log holds at most {Array.MaxLength} records; add fewer columns' worth.", nameof(unixTicks));
+        }
+
+        CheckCodes(channelCodes, Catalog.Channels.Length, "channel", "Catalog.Channels", nameof(channelCodes));
+        CheckCodes(segmentCodes, Catalog.Segments.Length, "segment", "Catalog.Segments", nameof(segmentCodes));
+        if (n > 0 && topics.IsEmpty)
+        {
+            throw new ArgumentException("Topic codes need the topics they name; pass the column's topics (Topic.Unspecified when none is recorded).", nameof(topics));
+        }
+
+        if (topics.Length <= ushort.MaxValue)
+        {
+            int badTopic = topicCodes.IndexOfAnyInRange((ushort)topics.Length, ushort.MaxValue);
+            if (badTopic >= 0)
+            {
+                throw new ArgumentException(string.Create(
+                    CultureInfo.InvariantCulture, $"The topic code {topicCodes[badTopic]} at position {badTopic} names no topic: there are {topics.Length} topics, so codes run from 0 to {topics.Length - 1}."), nameof(topicCodes));
+            }
+        }
+
+        int badTime = unixTicks.IndexOfAnyExceptInRange(MinInstantTicks, MaxInstantTicks);
+        if (badTime >= 0)
+        {
+            throw new ArgumentException(string.Create(
+                CultureInfo.InvariantCulture, $"The time {unixTicks[badTime]} (ticks) at position {badTime} is outside the range of an instant ({MinInstantTicks} to {MaxInstantTicks})."), nameof(unixTicks));
+        }
+
+        // Topics are numbered in the order records first use them, as Add does; a dictionary entry no record uses is not a topic of the log.
+        bool[] used = new bool[topics.Length];
+        foreach (ushort code in topicCodes)
+        {
+            used[code] = true;
+        }
+
+        var fresh = new HashSet<Topic>();
+        for (int t = 0; t < topics.Length; t++)
+        {
+            if (used[t] && !_topicCodes.ContainsKey(topics[t]))
+            {
+                fresh.Add(topics[t]);
+            }
+        }
+
+        if (_topics.Count + fresh.Count > MaxTopics)
+        {
+            throw new ArgumentException($"A log holds at most {MaxTopics} distinct topics; these columns would bring it to {_topics.Count + fresh.Count}.", nameof(topics));
+        }
+
+        int at = Count;
+        EnsureCapacity(at + n, exact: at == 0);
+        unixTicks.CopyTo(_ticks.AsSpan(at));
+        channelCodes.CopyTo(_channels.AsSpan(at));
+        segmentCodes.CopyTo(_segments.AsSpan(at));
+        userKeys.CopyTo(_users.AsSpan(at));
+        Span<ushort> topicColumn = _topicColumn.AsSpan(at, n);
+        int[] recode = new int[topics.Length];
+        recode.AsSpan().Fill(-1);
+        for (int i = 0; i < topicColumn.Length; i++)
+        {
+            int code = recode[topicCodes[i]];
+            if (code < 0)
+            {
+                code = recode[topicCodes[i]] = TopicCode(topics[topicCodes[i]]);
+            }
+
+            topicColumn[i] = (ushort)code;
+        }
+
+        Count = at + n;
+        return this;
+    }
+
+    private static long MinInstantTicks { get; } = Instant.MinValue.ToUnixTimeTicks();
+
+    private static long MaxInstantTicks { get; } = Instant.MaxValue.ToUnixTimeTicks();
+
+    private static void CheckCodes(ReadOnlySpan<byte> codes, int count, string what, string list, string parameter)
+    {
+        int bad = count > byte.MaxValue ? -1 : codes.IndexOfAnyInRange((byte)count, byte.MaxValue);
+        if (bad >= 0)
+        {
+            throw new ArgumentException(string.Create(
+                CultureInfo.InvariantCulture, $"The {what} code {codes[bad]} at position {bad} is not in the catalog: {list} has {count}, so codes run from 0 to {count - 1}; add the {what} to the catalog or fix the code."), parameter);
+        }
+    }
+
+    // The first `count` items: the array itself when it is exactly full, else a copy.
+    private static T[] Trimmed<T>(T[] column, int count) => column.Length == count ? column : column[..count];
 
     private ServiceData BuildService()
     {
@@ -315,82 +412,6 @@ public sealed class InteractionLogBuilder
         return (result, keys);
     }
 
-    // Sorts the keys, carrying each one's position, by a stable least-significant-digit radix sort on bytes (a pass is
-    // skipped when every key has the same byte there): linear time, several times faster than a comparison sort of
-    // millions of keys, at the cost of a second pair of arrays. Returns the arrays that hold the result.
-    private static (long[] Keys, int[] Positions) RadixSort(long[] keys, int[] positions)
-    {
-        const int Digits = sizeof(long);
-        int n = keys.Length;
-        if (n < 256)
-        {
-            Array.Sort(keys, positions); // positions start in order, so equal keys keep it either way: codes don't depend on it
-            return (keys, positions);
-        }
-
-        Span<ulong> source = MemoryMarshal.Cast<long, ulong>(keys.AsSpan());
-        int[] counts = new int[Digits * 256];
-        unchecked
-        {
-            for (int i = 0; i < n; i++)
-            {
-                ulong key = source[i] ^ SignBit; // signed order as unsigned order
-                source[i] = key;
-                for (int d = 0; d < Digits; d++)
-                {
-                    counts[(d << 8) + (int)((key >> (d << 3)) & 0xFF)]++;
-                }
-            }
-        }
-
-        long[] otherKeys = GC.AllocateUninitializedArray<long>(n);
-        int[] otherPositions = GC.AllocateUninitializedArray<int>(n);
-        (long[] fromKeys, int[] fromPositions, long[] toKeys, int[] toPositions) = (keys, positions, otherKeys, otherPositions);
-        Span<int> offsets = stackalloc int[256];
-        for (int d = 0; d < Digits; d++)
-        {
-            Span<int> digitCounts = counts.AsSpan(d << 8, 256);
-            if (digitCounts.Contains(n))
-            {
-                continue; // every key has the same byte here
-            }
-
-            int sum = 0;
-            for (int b = 0; b < 256; b++)
-            {
-                offsets[b] = sum;
-                sum += digitCounts[b];
-            }
-
-            ReadOnlySpan<ulong> from = MemoryMarshal.Cast<long, ulong>(fromKeys.AsSpan());
-            Span<ulong> to = MemoryMarshal.Cast<long, ulong>(toKeys.AsSpan());
-            int shift = d << 3;
-            unchecked
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    ulong key = from[i];
-                    int target = offsets[(int)((key >> shift) & 0xFF)]++;
-                    to[target] = key;
-                    toPositions[target] = fromPositions[i];
-                }
-            }
-
-            (fromKeys, fromPositions, toKeys, toPositions) = (toKeys, toPositions, fromKeys, fromPositions);
-        }
-
-        Span<ulong> result = MemoryMarshal.Cast<long, ulong>(fromKeys.AsSpan());
-        unchecked
-        {
-            for (int i = 0; i < n; i++)
-            {
-                result[i] ^= SignBit;
-            }
-        }
-
-        return (fromKeys, fromPositions);
-    }
-
     private void Clear()
     {
         (_ticks, _channels, _segments, _topicColumn, _users) = ([], [], [], [], []);
@@ -422,14 +443,15 @@ public sealed class InteractionLogBuilder
         return code;
     }
 
-    private void EnsureCapacity(int needed)
+    // Grows the columns to hold `needed` records: by doubling, or to exactly `needed` when asked (a bulk add).
+    private void EnsureCapacity(int needed, bool exact = false)
     {
         if (needed <= _ticks.Length)
         {
             return;
         }
 
-        int capacity = (int)Math.Min(Array.MaxLength, Math.Max(needed, Math.Max(1024L, (long)_ticks.Length * 2)));
+        int capacity = exact ? needed : (int)Math.Min(Array.MaxLength, Math.Max(needed, Math.Max(1024L, (long)_ticks.Length * 2)));
         Array.Resize(ref _ticks, capacity);
         Array.Resize(ref _channels, capacity);
         Array.Resize(ref _segments, capacity);

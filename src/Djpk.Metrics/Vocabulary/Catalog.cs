@@ -103,6 +103,16 @@ public sealed class Catalog
             ? Segments[code]
             : throw new ArgumentException($"The catalog has no segment '{segment}'.", nameof(segment));
 
+    /// <summary>Returns the code of <paramref name="channel"/>: its index in <see cref="Channels"/>, as <see cref="Logs.InteractionLogBuilder.AddColumns"/> takes it.</summary>
+    /// <param name="channel">The channel.</param>
+    /// <returns>The index, or -1 when the catalog does not have the channel.</returns>
+    public int IndexOf(Channel channel) => CodeOf(channel);
+
+    /// <summary>Returns the code of <paramref name="segment"/>: its index in <see cref="Segments"/>, as <see cref="Logs.InteractionLogBuilder.AddColumns"/> takes it.</summary>
+    /// <param name="segment">The segment.</param>
+    /// <returns>The index, or -1 when the catalog does not have the segment.</returns>
+    public int IndexOf(UserSegment segment) => CodeOf(segment);
+
     internal int CodeOf(Channel channel) => _channelCodes.TryGetValue(channel, out int code) ? code : -1;
 
     internal int CodeOf(UserSegment segment) => _segmentCodes.TryGetValue(segment, out int code) ? code : -1;
