@@ -607,126 +607,6 @@ public static class JsonLinesLogReader
         }
     }
 
-    /// <summary>The rows parsed from one block, in line order: accepted rows as columns, rejected rows as details.</summary>
-    /// <remarks>Replayed into the sink in file order, so duplicate ids, the topic limit, the rejection details kept, the
-    /// progress, the cancellation and the strict policy's exception happen exactly as in a sequential read.</remarks>
-    private sealed class ParsedRows
-    {
-        private readonly List<IngestRejection> _rejections = [];
-        private long[] _lines = new long[1024];
-        private long[] _ticks = new long[1024];
-        private long[] _users = new long[1024];
-        private byte[] _channels = new byte[1024];
-        private byte[] _segments = new byte[1024];
-        private byte[] _flags = new byte[1024];
-        private Topic[] _topics = new Topic[1024];
-        private UInt128[] _ids = new UInt128[1024];
-        private ServiceFields[]? _service; // allocated at the first row with a service field
-        private int _count;
-
-        private const byte ChannelMapped = 1, SegmentMapped = 2, HasId = 4, Resolved = 8, HasService = 16;
-
-        public long Blank { get; set; }
-
-        public bool HasRejections => _rejections.Count > 0;
-
-        public void Clear()
-        {
-            Array.Clear(_topics, 0, _count); // drop the references
-            if (_service is not null)
-            {
-                Array.Clear(_service, 0, _count);
-            }
-
-            _count = 0;
-            _rejections.Clear();
-            Blank = 0;
-        }
-
-        public void Reject(long line, string column, RejectionReason reason, string message) =>
-            _rejections.Add(new IngestRejection(line, column, reason, message));
-
-        public void Reject(IngestRejection rejection) => _rejections.Add(rejection);
-
-        public void Accept(long line, long ticks, int channel, bool channelMapped, int segment, bool segmentMapped, Topic topic, long user, UInt128? id, bool resolved, in ServiceFields service)
-        {
-            Accept(line, ticks, channel, channelMapped, segment, segmentMapped, topic, user, id, resolved);
-            int i = _count - 1;
-            _service ??= new ServiceFields[_lines.Length];
-            _service[i] = service;
-            _flags[i] |= HasService;
-        }
-
-        public void Accept(long line, long ticks, int channel, bool channelMapped, int segment, bool segmentMapped, Topic topic, long user, UInt128? id, bool resolved)
-        {
-            if (_count == _lines.Length)
-            {
-                int capacity = checked(_count * 2);
-                Array.Resize(ref _lines, capacity);
-                Array.Resize(ref _ticks, capacity);
-                Array.Resize(ref _users, capacity);
-                Array.Resize(ref _channels, capacity);
-                Array.Resize(ref _segments, capacity);
-                Array.Resize(ref _flags, capacity);
-                Array.Resize(ref _topics, capacity);
-                Array.Resize(ref _ids, capacity);
-                if (_service is not null)
-                {
-                    Array.Resize(ref _service, capacity);
-                }
-            }
-
-            int i = _count;
-            _lines[i] = line;
-            _ticks[i] = ticks;
-            _users[i] = user;
-            _channels[i] = (byte)channel;
-            _segments[i] = (byte)segment;
-            _flags[i] = (byte)((channelMapped ? ChannelMapped : 0) | (segmentMapped ? SegmentMapped : 0) | (id.HasValue ? HasId : 0) | (resolved ? Resolved : 0));
-            _topics[i] = topic;
-            _ids[i] = id.GetValueOrDefault();
-            _count = i + 1;
-        }
-
-        /// <summary>Hands the rows to <paramref name="sink"/> in line order.</summary>
-        public void ReplayInto(RecordSink sink, string idColumn)
-        {
-            sink.Blank(Blank);
-            int r = 0;
-            for (int i = 0; i < _count; i++)
-            {
-                long line = _lines[i];
-                while (r < _rejections.Count && _rejections[r].Line < line)
-                {
-                    Replay(sink, _rejections[r++]);
-                }
-
-                byte flags = _flags[i];
-                sink.Accept(
-                    line,
-                    _ticks[i],
-                    _channels[i],
-                    (flags & ChannelMapped) != 0,
-                    _segments[i],
-                    (flags & SegmentMapped) != 0,
-                    _topics[i],
-                    _users[i],
-                    (flags & HasId) != 0 ? _ids[i] : null,
-                    idColumn,
-                    (flags & Resolved) != 0,
-                    default,
-                    (flags & HasService) != 0 ? _service![i] : ServiceFields.None);
-            }
-
-            while (r < _rejections.Count)
-            {
-                Replay(sink, _rejections[r++]);
-            }
-        }
-
-        private static void Replay(RecordSink sink, IngestRejection rejection) => sink.Reject(rejection);
-    }
-
     /// <summary>Reads blocks of whole lines, parses them on up to <see cref="IngestOptions.MaxDegreeOfParallelism"/> threads, and replays them into the sink in file order.</summary>
     private sealed class Pipeline(RecordSink sink, LogColumns columns, int blockSize)
     {
@@ -748,6 +628,11 @@ public static class JsonLinesLogReader
         public async ValueTask RunAsync(Stream stream, bool async, CancellationToken cancellationToken)
         {
             int size = Math.Max(blockSize, 2 * (_max + 2));
+            if (stream.CanSeek)
+            {
+                sink.ExpectedBytes = Math.Max(0, stream.Length - stream.Position); // sizes the log's columns from the first blocks
+            }
+
             byte[]? buffer = ArrayPool<byte>.Shared.Rent(size);
             try
             {
@@ -892,6 +777,7 @@ public static class JsonLinesLogReader
             {
                 _sequentialParser ??= new LineParser(sink, columns);
                 ParsedRows rows = RentRows();
+                rows.Bytes = end - start;
                 try
                 {
                     _sequentialParser.ParseBlock(block.AsSpan(start, end - start), firstLine, rows);
@@ -910,6 +796,7 @@ public static class JsonLinesLogReader
             {
                 LineParser parser = _parsers.TryTake(out LineParser? spare) ? spare : new LineParser(sink, columns);
                 ParsedRows rows = RentRows();
+                rows.Bytes = end - start;
                 try
                 {
                     parser.ParseBlock(block.AsSpan(start, end - start), firstLine, rows);

@@ -12,7 +12,7 @@ namespace Djpk.Metrics.Ingest;
 /// the rejection details at most <see cref="IngestOptions.MaxRejectionDetails"/>. Only the duplicate-id check grows
 /// with the input, by a 128-bit hash per row that has an id.
 /// </remarks>
-internal sealed class RecordSink
+internal sealed class RecordSink : IRowTarget
 {
     private const int ProgressEvery = 1 << 16;
     private const int CancellationEvery = 1 << 10;
@@ -191,6 +191,13 @@ internal sealed class RecordSink
 
     public void Blank() => _blank++;
 
+    /// <inheritdoc/>
+    public void CountBlank() => _blank++;
+
+    /// <inheritdoc/>
+    public void AcceptRow(long line, long unixTicks, int channel, bool channelMapped, int segment, bool segmentMapped, Topic topic, long user, UInt128? id, string idColumn, bool resolved, ReadOnlySpan<char> idText, in ServiceFields service) =>
+        Accept(line, unixTicks, channel, channelMapped, segment, segmentMapped, topic, user, id, idColumn, resolved, idText, service);
+
     /// <summary>Counts <paramref name="count"/> blank lines at once.</summary>
     public void Blank(long count) => _blank += count;
 
@@ -296,6 +303,66 @@ internal sealed class RecordSink
         _mappedSegments += segmentMapped ? 1 : 0;
         _resolvedLocalTimes += resolved ? 1 : 0;
         Tick();
+    }
+
+    /// <summary>Adds a run of accepted rows without ids or service fields in bulk, exactly as <see cref="Accept(long, long, int, bool, int, bool, Topic, long, UInt128?, string, bool, ReadOnlySpan{char})"/> one by one would: the same topic and size limits, progress and cancellation.</summary>
+    /// <remarks>The run is cut where a row-by-row read would check the cancellation (every <see cref="CancellationEvery"/> rows), so that the checks and the progress reports fall on the same rows.</remarks>
+    public void AcceptRun(ReadOnlySpan<long> unixTicks, ReadOnlySpan<byte> channels, ReadOnlySpan<byte> segments, ReadOnlySpan<Topic> topics, ReadOnlySpan<long> users, ReadOnlySpan<long> lines, ReadOnlySpan<byte> flags)
+    {
+        int done = 0;
+        int n = unixTicks.Length;
+        while (done < n)
+        {
+            int room = CancellationEvery - (int)(Rows % CancellationEvery);
+            int piece = Math.Min(room, n - done);
+            MakeRoom(piece);
+            int added = _builder.Count > Array.MaxLength - piece
+                ? 0
+                : _builder.AddCodedRun(unixTicks.Slice(done, piece), channels.Slice(done, piece), segments.Slice(done, piece), topics.Slice(done, piece), users.Slice(done, piece));
+            if (added > 0)
+            {
+                (long mappedChannels, long mappedSegments, long resolved) = ParsedRows.CountFlags(flags.Slice(done, added));
+                _accepted += added;
+                _mappedChannels += mappedChannels;
+                _mappedSegments += mappedSegments;
+                _resolvedLocalTimes += resolved;
+                done += added;
+                Tick();
+            }
+
+            if (added < piece)
+            {
+                // The next row does not fit (a topic too many, or the record limit): the row-by-row path rejects it.
+                byte f = flags[done];
+                Accept(lines[done], unixTicks[done], channels[done], (f & ParsedRows.ChannelMapped) != 0, segments[done], (f & ParsedRows.SegmentMapped) != 0, topics[done], users[done], null, string.Empty, (f & ParsedRows.Resolved) != 0);
+                done++;
+            }
+        }
+    }
+
+    /// <summary>Allocates the log's columns for <paramref name="rows"/> rows, when a reader knows its input's row count (a Parquet file).</summary>
+    public void ReserveRows(long rows) => _builder.Reserve((int)Math.Min(Math.Max(rows, 0), Array.MaxLength));
+
+    /// <summary>Gets or sets the length of the whole input in bytes when the reader knows it (a file), else 0: the log's columns then grow to the size the rows so far predict.</summary>
+    public long ExpectedBytes { get; set; }
+
+    /// <summary>Gets or sets the bytes of input whose rows have been handed to the sink (whole blocks).</summary>
+    public long BytesReplayed { get; set; }
+
+    /// <summary>Makes room for <paramref name="more"/> rows: when the input's length is known, for as many rows as the accepted rows per byte so far predict (plus 2 %), so that a file's columns grow once or twice instead of doubling.</summary>
+    private void MakeRoom(int more)
+    {
+        int needed = _builder.Count + more;
+        if (needed <= _builder.Capacity || ExpectedBytes <= 0 || BytesReplayed <= 0 || _accepted <= 0)
+        {
+            return; // the builder grows by doubling
+        }
+
+        Int128 projected = (Int128)_accepted * ExpectedBytes / BytesReplayed;
+        projected += projected / 50 + 1024;
+        long floor = needed + (needed / 8);
+        long capacity = projected > floor ? (long)Int128.Min(projected, Array.MaxLength) : floor;
+        _builder.Reserve((int)Math.Min(capacity, Array.MaxLength));
     }
 
     public IngestResult Finish()

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using NodaTime;
 
 namespace Djpk.Metrics.Logs;
@@ -19,6 +20,8 @@ public sealed class InteractionLogBuilder
 
     private readonly Dictionary<Topic, int> _topicCodes = [];
     private readonly List<Topic> _topics = [];
+    private const int RecentTopics = 256;
+    private readonly (string Name, ushort Code)[] _recentTopics = new (string Name, ushort Code)[RecentTopics]; // AddCodedRun's cache of topic codes, by the name's reference
     private long[] _ticks = [];
     private byte[] _channels = [];
     private byte[] _segments = [];
@@ -192,6 +195,49 @@ public sealed class InteractionLogBuilder
         Count++;
     }
 
+    /// <summary>Adds coded records in bulk (the readers' replay of a parsed block), stopping before the first record whose topic would exceed <see cref="MaxTopics"/>.</summary>
+    /// <returns>How many records were added: all of them, or the position of the first record that does not fit.</returns>
+    /// <remarks>The caller keeps the log under <see cref="Array.MaxLength"/> records. Topic codes come from a small cache keyed by the topic name's reference (a reader's topic cache hands out one string per name), then from the dictionary.</remarks>
+    internal int AddCodedRun(ReadOnlySpan<long> unixTicks, ReadOnlySpan<byte> channels, ReadOnlySpan<byte> segments, ReadOnlySpan<Topic> topics, ReadOnlySpan<long> userKeys)
+    {
+        int n = unixTicks.Length;
+        int at = Count;
+        EnsureCapacity(at + n);
+        Span<ushort> topicColumn = _topicColumn.AsSpan(at, n);
+        (string Name, ushort Code)[] recent = _recentTopics;
+        int added = 0;
+        for (; added < n; added++)
+        {
+            Topic topic = topics[added];
+            string name = topic.Name;
+            ref (string Name, ushort Code) slot = ref recent[RuntimeHelpers.GetHashCode(name) & (RecentTopics - 1)];
+            if (!ReferenceEquals(slot.Name, name))
+            {
+                if (!CanAdd(topic))
+                {
+                    break;
+                }
+
+                slot = (name, (ushort)TopicCode(topic));
+            }
+
+            topicColumn[added] = slot.Code;
+        }
+
+        unixTicks[..added].CopyTo(_ticks.AsSpan(at));
+        channels[..added].CopyTo(_channels.AsSpan(at));
+        segments[..added].CopyTo(_segments.AsSpan(at));
+        userKeys[..added].CopyTo(_users.AsSpan(at));
+        Count = at + added;
+        return added;
+    }
+
+    /// <summary>Gets how many records the columns hold before they grow.</summary>
+    internal int Capacity => _ticks.Length;
+
+    /// <summary>Makes room for <paramref name="records"/> records in all, so that a reader that knows its input's size grows the columns once.</summary>
+    internal void Reserve(int records) => EnsureCapacity(Math.Min(records, Array.MaxLength), exact: true);
+
     /// <summary>Adds consultations from a span.</summary>
     /// <param name="consultations">The consultations.</param>
     /// <returns>This builder, to chain calls.</returns>
@@ -236,8 +282,9 @@ public sealed class InteractionLogBuilder
         // Code users in key order, so distinct users come out of a bit set already sorted and no dictionary is needed.
         (int[] users, long[] keys) = UserCoding.Code(_users, Count, Environment.ProcessorCount);
         _users = [];
+        ReadOnlyMemory<long> ticks = Trimmed(_ticks, Count);
         var log = new InteractionLog(
-            Catalog, Trimmed(_ticks, Count), Trimmed(_channels, Count), Trimmed(_segments, Count), Trimmed(_topicColumn, Count), users, [.. _topics], keys, BuildService());
+            Catalog, ticks, Trimmed(_channels, Count), Trimmed(_segments, Count), Trimmed(_topicColumn, Count), users, [.. _topics], keys, InteractionLog.ScanTimes(ticks.Span), mapping: null, BuildService());
         Clear();
         return log;
     }
@@ -356,8 +403,10 @@ public sealed class InteractionLogBuilder
         }
     }
 
-    // The first `count` items: the array itself when it is exactly full, else a copy.
-    private static T[] Trimmed<T>(T[] column, int count) => column.Length == count ? column : column[..count];
+    // The first `count` items: the array itself when it has little room left (at most 1/16 more than `count`, as after a
+    // reader sized the columns from its input's length, or exactly full after one AddColumns), else a copy, so that a
+    // doubled array does not keep its empty half.
+    private static ReadOnlyMemory<T> Trimmed<T>(T[] column, int count) => column.Length - count <= count / 16 ? column.AsMemory(0, count) : column.AsSpan(0, count).ToArray();
 
     private ServiceData BuildService()
     {
@@ -418,6 +467,7 @@ public sealed class InteractionLogBuilder
         (_responses, _ends, _outcomeColumn, _agentColumn, _caseColumn, _satisfaction) = (null, null, null, null, null, null);
         _topicCodes.Clear();
         _topics.Clear();
+        Array.Clear(_recentTopics);
         _outcomeCodes.Clear();
         _outcomes.Clear();
         _agentCodes.Clear();
