@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.IO.Hashing;
 using System.Text;
 using Djpk.Metrics.Ingest;
@@ -96,29 +98,72 @@ public static class ParquetLogReader
             await using (reader.ConfigureAwait(false))
             {
                 Map map = MapColumns(reader.Schema, columns, sink);
-                long row = 0;
+                long total = 0;
                 for (int g = 0; g < reader.RowGroupCount; g++)
                 {
                     using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
-                    int n = checked((int)group.RowCount);
-                    var cells = new Cells
+                    total += group.RowCount;
+                }
+
+                // The columns are allocated once, at the file's row count, unless the count is implausible for the file's
+                // size (a damaged footer): then they grow as rows arrive.
+                sink.ReserveRows(Math.Min(total, Math.Max(1 << 20, sink.BytesRead * 8)));
+                var state = new RowState(sink);
+                bool parallel = sink.Options.MaxDegreeOfParallelism > 1;
+                ParsedRows[] rows = [new ParsedRows(), new ParsedRows()];
+                Task<ParsedRows>? parsing = null; // the previous row group, parsed on another thread while this one decodes
+                try
+                {
+                    long row = 0;
+                    for (int g = 0; g < reader.RowGroupCount; g++)
                     {
-                        Timestamp = await Load(group, map.Timestamp, n, cancellationToken).ConfigureAwait(false),
-                        Channel = await Load(group, map.Channel, n, cancellationToken).ConfigureAwait(false),
-                        Segment = await Load(group, map.Segment, n, cancellationToken).ConfigureAwait(false),
-                        Topic = await Load(group, map.Topic, n, cancellationToken).ConfigureAwait(false),
-                        User = await Load(group, map.User, n, cancellationToken).ConfigureAwait(false),
-                        Id = await Load(group, map.Id, n, cancellationToken).ConfigureAwait(false),
-                        Service = new object?[map.Service.Length],
-                    };
-                    for (int c = 0; c < map.Service.Length; c++)
-                    {
-                        cells.Service[c] = await Load(group, map.Service[c].Column, n, cancellationToken).ConfigureAwait(false);
+                        Cells cells;
+                        int n;
+                        using (ParquetRowGroupReader group = reader.OpenRowGroupReader(g))
+                        {
+                            n = checked((int)group.RowCount);
+                            cells = new Cells
+                            {
+                                Timestamp = await Load(group, map.Timestamp, n, cancellationToken).ConfigureAwait(false),
+                                Channel = await Load(group, map.Channel, n, cancellationToken).ConfigureAwait(false),
+                                Segment = await Load(group, map.Segment, n, cancellationToken).ConfigureAwait(false),
+                                Topic = await Load(group, map.Topic, n, cancellationToken).ConfigureAwait(false),
+                                User = await Load(group, map.User, n, cancellationToken).ConfigureAwait(false),
+                                Id = await Load(group, map.Id, n, cancellationToken).ConfigureAwait(false),
+                                Service = new object?[map.Service.Length],
+                            };
+                            for (int c = 0; c < map.Service.Length; c++)
+                            {
+                                cells.Service[c] = await Load(group, map.Service[c].Column, n, cancellationToken).ConfigureAwait(false);
+                            }
+                        }
+
+                        if (parsing is not null)
+                        {
+                            Replay(await parsing.ConfigureAwait(false), sink, columns);
+                            parsing = null;
+                        }
+
+                        ParsedRows target = rows[g % 2];
+                        long first = row + 1;
+                        row += n;
+                        parsing = parallel
+                            ? Task.Run(() => ParseGroup(cells, n, first, sink, columns, map, state, target), cancellationToken)
+                            : Task.FromResult(ParseGroup(cells, n, first, sink, columns, map, state, target));
                     }
 
-                    for (int i = 0; i < n; i++)
+                    if (parsing is not null)
                     {
-                        ParseRow(cells, i, sink, columns, ++row, map);
+                        Task<ParsedRows> last = parsing;
+                        parsing = null;
+                        Replay(await last.ConfigureAwait(false), sink, columns);
+                    }
+                }
+                finally
+                {
+                    if (parsing is not null)
+                    {
+                        await ((Task)parsing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // the parser still uses the state: let it finish
                     }
                 }
             }
@@ -132,6 +177,35 @@ public static class ParquetLogReader
         }
 
         return sink.Finish();
+    }
+
+    /// <summary>Parses the <paramref name="n"/> rows of a decoded row group, numbered from <paramref name="firstRow"/>, into <paramref name="target"/>.</summary>
+    private static ParsedRows ParseGroup(Cells cells, int n, long firstRow, RecordSink sink, LogColumns columns, Map map, RowState state, ParsedRows target)
+    {
+        bool strict = sink.Options.Policy == IngestPolicy.Strict;
+        target.Bytes = 0;
+        for (int i = 0; i < n; i++)
+        {
+            ParseRow(cells, i, sink, columns, firstRow + i, map, state, target);
+            if (strict && target.HasRejections)
+            {
+                break; // the strict read stops at this row
+            }
+        }
+
+        return target;
+    }
+
+    private static void Replay(ParsedRows rows, RecordSink sink, LogColumns columns)
+    {
+        try
+        {
+            rows.ReplayInto(sink, columns.Id);
+        }
+        finally
+        {
+            rows.Clear();
+        }
     }
 
     private static async Task<ParquetReader> Open(Stream input, CancellationToken cancellationToken)
@@ -171,7 +245,6 @@ public static class ParquetLogReader
             .Select(f => (f.Field, Column: Find(fields, f.Name, false), f.Name))
             .Where(f => f.Column is not null)
             .Select(f => new ServiceColumn(f.Field, f.Column!, f.Name, f.Column is DateTimeDataField { IsAdjustedToUTC: true }, sink))];
-        map.ServiceText = new ServiceText(sink);
         map.Channel = map.ConstantChannel < 0 ? Find(fields, columns.Channel, true) : null;
         map.Segment = map.ConstantSegment < 0 ? Find(fields, columns.Segment, true) : null;
         if (columns.UnknownFields == UnknownFieldPolicy.Reject)
@@ -324,9 +397,9 @@ public static class ParquetLogReader
         }
     }
 
-    private static void ParseRow(Cells cells, int i, RecordSink sink, LogColumns columns, long row, Map map)
+    private static void ParseRow(Cells cells, int i, RecordSink sink, LogColumns columns, long row, Map map, RowState state, ParsedRows target)
     {
-        ProblemList problems = map.Problems;
+        ProblemList problems = state.Problems;
         problems.Clear();
         long ticks = 0;
         bool resolved = false;
@@ -362,7 +435,7 @@ public static class ParquetLogReader
             {
                 problems.Add(columns.Channel, kind == 0 ? RejectionReason.WrongType : RejectionReason.MissingField, "The channel must be a non-empty text id, name or alias.");
             }
-            else if ((channel = map.ChannelCode(sink, id, out channelMapped)) < 0)
+            else if ((channel = state.ChannelCode(sink, id, out channelMapped)) < 0)
             {
                 problems.Add(columns.Channel, RejectionReason.UnknownChannel, RecordSink.UnknownChannelMessage(id));
             }
@@ -377,7 +450,7 @@ public static class ParquetLogReader
             {
                 problems.Add(columns.Segment, kind == 0 ? RejectionReason.WrongType : RejectionReason.MissingField, "The segment must be a non-empty text id, name or alias.");
             }
-            else if ((segment = map.SegmentCode(sink, id, out segmentMapped)) < 0)
+            else if ((segment = state.SegmentCode(sink, id, out segmentMapped)) < 0)
             {
                 problems.Add(columns.Segment, RejectionReason.UnknownSegment, RecordSink.UnknownSegmentMessage(id));
             }
@@ -392,7 +465,7 @@ public static class ParquetLogReader
             {
                 problems.Add(columns.Topic, RejectionReason.WrongType, "The topic must be text.");
             }
-            else if (sink.TopicOf(name) is { } named)
+            else if (state.TopicOf(cells.Topic!, i, name) is { } named)
             {
                 topic = named;
             }
@@ -442,7 +515,7 @@ public static class ParquetLogReader
         {
             for (int c = 0; c < map.Service.Length; c++)
             {
-                ReadService(map.Service[c], cells.Service[c]!, i, map.ServiceText, problems, ref service);
+                ReadService(map.Service[c], cells.Service[c]!, i, state.ServiceText, problems, ref service);
             }
 
             ServiceText.CheckOrder(timestampRead ? ticks : null, service, columns.FirstResponse, columns.End, problems);
@@ -450,11 +523,11 @@ public static class ParquetLogReader
 
         if (problems.Count > 0)
         {
-            sink.Reject(problems.ToRejection(row));
+            target.Reject(problems.ToRejection(row));
             return;
         }
 
-        sink.Accept(row, ticks, channel, channelMapped, segment, segmentMapped, topic, user, id128, columns.Id, resolved || service.Resolved, idText, service.Fields);
+        target.AcceptRow(row, ticks, channel, channelMapped, segment, segmentMapped, topic, user, id128, columns.Id, resolved || service.Resolved, idText, service.Fields);
     }
 
     private static void ReadService(ServiceColumn column, object cells, int i, ServiceText text, ProblemList problems, ref ServiceRow service)
@@ -619,18 +692,9 @@ public static class ParquetLogReader
         public object?[] Service { get; init; } = [];
     }
 
-    /// <summary>Where the mapped columns are, the constant codes (-1 when the column is read), and the last channel and segment text seen.</summary>
+    /// <summary>Where the mapped columns are, and the constant codes (-1 when the column is read).</summary>
     private sealed class Map
     {
-        private string? _channelText;
-        private int _channelCode;
-        private bool _channelMapped;
-        private string? _segmentText;
-        private int _segmentCode;
-        private bool _segmentMapped;
-
-        public ProblemList Problems { get; } = new();
-
         public required DataField Timestamp { get; init; }
 
         public bool TimestampUtc { get; init; }
@@ -650,8 +714,56 @@ public static class ParquetLogReader
         public DataField? Id { get; init; }
 
         public ServiceColumn[] Service { get; set; } = [];
+    }
 
-        public ServiceText ServiceText { get; set; } = null!;
+    /// <summary>What parsing rows keeps between them: the row's problems, the topic cache and the last channel and segment text seen. Used by one thread at a time.</summary>
+    private sealed class RowState(RecordSink sink)
+    {
+        private string? _channelText;
+        private int _channelCode;
+        private bool _channelMapped;
+        private string? _segmentText;
+        private int _segmentCode;
+        private bool _segmentMapped;
+
+        public ProblemList Problems { get; } = new();
+
+        public ServiceText ServiceText { get; } = new(sink);
+
+        private const int RecentTopics = 256;
+        private readonly (char[]? Array, int Offset, int Length, Topic Topic)[] _recent = new (char[]?, int, int, Topic)[RecentTopics];
+        private readonly TopicCache _topics = new();
+
+        /// <summary>Returns the topic of cell <paramref name="i"/> (its text is <paramref name="name"/>), or null when the name is invalid.</summary>
+        /// <remarks>A dictionary-encoded column gives every cell of one value the same slice of one array: that slice finds its topic without hashing the text (the text is still compared, in case the decoder reuses its buffers).</remarks>
+        public Topic? TopicOf(object column, int i, ReadOnlySpan<char> name)
+        {
+            ReadOnlyMemory<char> memory = column switch
+            {
+                ReadOnlyMemory<char>?[] optional => optional[i].GetValueOrDefault(),
+                ReadOnlyMemory<char>[] required => required[i],
+                _ => default,
+            };
+            if (!MemoryMarshal.TryGetArray(memory, out ArraySegment<char> segment) || segment.Array is null)
+            {
+                return _topics.TopicOf(name);
+            }
+
+            int slot = (RuntimeHelpers.GetHashCode(segment.Array) ^ segment.Offset) & (RecentTopics - 1);
+            ref (char[]? Array, int Offset, int Length, Topic Topic) recent = ref _recent[slot];
+            if (ReferenceEquals(recent.Array, segment.Array) && recent.Offset == segment.Offset && recent.Length == segment.Count && name.SequenceEqual(recent.Topic.Name))
+            {
+                return recent.Topic;
+            }
+
+            if (_topics.TopicOf(name) is not { } topic)
+            {
+                return null;
+            }
+
+            recent = (segment.Array, segment.Offset, segment.Count, topic);
+            return topic;
+        }
 
         // Most rows repeat a few channel and segment texts: remember the last lookup.
         public int ChannelCode(RecordSink sink, ReadOnlySpan<char> id, out bool mapped)

@@ -33,6 +33,31 @@ public sealed class ParquetLogReaderTests : IDisposable
         Assert.Contains(Topic.Unspecified, read.Log.Topics);
     }
 
+    /// <summary>Row groups parsed on another thread while the next decodes give what one thread gives: the same log, rejections (by row) and strict exception.</summary>
+    [Fact]
+    public void Read_ManyRowGroupsWithRejections_OneThreadEqualsTwo()
+    {
+        string path = Path.Combine(_folder, "groups.parquet");
+        ParquetOracle.Execute(_duck, $"""
+            COPY (SELECT TIMESTAMPTZ '2023-12-01 00:00:00+07' + INTERVAL (n) MINUTE AS "timestamp",
+                         CASE WHEN n % 97 = 0 THEN 'merpati-pos' ELSE 'whatsapp' END AS channel, 'pemda' AS segment,
+                         'Topik ' || (n % 13) AS topic, n % 500 AS "user"
+                  FROM range(1, 10001) t(n) ORDER BY n) TO '{path}' (FORMAT PARQUET, ROW_GROUP_SIZE 2048)
+            """);
+        IngestResult one = ParquetLogReader.ReadFile(path, DjpkProfile.IngestOptions.Collecting().WithMaxDegreeOfParallelism(1));
+        IngestResult two = ParquetLogReader.ReadFile(path, DjpkProfile.IngestOptions.Collecting().WithMaxDegreeOfParallelism(2));
+        long[] expectedRejected = [.. Enumerable.Range(1, 10_000).Where(n => n % 97 == 0).Select(n => (long)n)];
+        Assert.Equal(expectedRejected, two.Report.Rejections.Select(r => r.Line));
+        Assert.Equal(10_000 - expectedRejected.Length, two.Report.Accepted);
+        Assert.Equal(one.Log, two.Log);
+        Assert.Equal(one.Log.Topics.ToArray(), two.Log.Topics.ToArray());
+        Assert.Equal(one.Report.ToString(), two.Report.ToString());
+        InvalidDataException strictOne = Assert.Throws<InvalidDataException>(() => ParquetLogReader.ReadFile(path, DjpkProfile.IngestOptions.WithMaxDegreeOfParallelism(1)));
+        InvalidDataException strictTwo = Assert.Throws<InvalidDataException>(() => ParquetLogReader.ReadFile(path, DjpkProfile.IngestOptions.WithMaxDegreeOfParallelism(2)));
+        Assert.Equal(strictOne.Message, strictTwo.Message);
+        Assert.StartsWith("Line 97, column 'channel'", strictTwo.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Read_DuckDbTimestampWithoutZone_IsALocalTimeInTheOptionsZone()
     {
