@@ -283,6 +283,10 @@ internal sealed class CsvBlockPipeline(RecordSink sink, LogColumns columns, char
         {
             await ((Task)entry.Task).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
+        else if (!entry.Task.IsCompleted)
+        {
+            ((IAsyncResult)entry.Task).AsyncWaitHandle.WaitOne(); // block without spinning: the parsers need both cores
+        }
 
         return entry.Task.GetAwaiter().GetResult();
     }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO.Hashing;
 using System.Text;
 using System.Text.Json;
@@ -85,7 +86,7 @@ public static class JsonLinesLogReader
         columns ??= LogColumns.Default;
         sink.ConstantCode(columns.ConstantChannel);
         sink.ConstantCode(columns.ConstantSegment);
-        await new Pipeline(sink, columns, blockSize).RunAsync(stream, true, cancellationToken).ConfigureAwait(false);
+        await new Pipeline(sink, columns, blockSize, fastLines: true).RunAsync(stream, true, cancellationToken).ConfigureAwait(false);
         return sink.Finish();
     }
 
@@ -93,14 +94,18 @@ public static class JsonLinesLogReader
     internal static IngestResult Read(Stream stream, IngestOptions options, IProgress<IngestProgress>? progress, int blockSize, CancellationToken cancellationToken) =>
         Read(stream, options, null, progress, blockSize, cancellationToken);
 
-    internal static IngestResult Read(Stream stream, IngestOptions options, LogColumns? columns, IProgress<IngestProgress>? progress, int blockSize, CancellationToken cancellationToken)
+    internal static IngestResult Read(Stream stream, IngestOptions options, LogColumns? columns, IProgress<IngestProgress>? progress, int blockSize, CancellationToken cancellationToken) =>
+        Read(stream, options, columns, progress, blockSize, fastLines: true, cancellationToken);
+
+    // Tests turn the fast line scanner off to compare it with Utf8JsonReader alone.
+    internal static IngestResult Read(Stream stream, IngestOptions options, LogColumns? columns, IProgress<IngestProgress>? progress, int blockSize, bool fastLines, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var sink = new RecordSink(options, progress, cancellationToken);
         columns ??= LogColumns.Default;
         sink.ConstantCode(columns.ConstantChannel); // throws before any byte is read
         sink.ConstantCode(columns.ConstantSegment);
-        new Pipeline(sink, columns, blockSize).Run(stream);
+        new Pipeline(sink, columns, blockSize, fastLines).Run(stream);
         return sink.Finish();
     }
 
@@ -161,7 +166,7 @@ public static class JsonLinesLogReader
 
     /// <summary>Parses the lines of a block into <see cref="ParsedRows"/>; one per thread, as it holds a topic cache and a buffer.</summary>
     /// <remarks>It only reads the sink's options and catalog codes, which is safe from any thread.</remarks>
-    private sealed class LineParser(RecordSink sink, LogColumns columns)
+    private sealed class LineParser(RecordSink sink, LogColumns columns, bool fastLines)
     {
         private const int Timestamp = 1, Channel = 2, Segment = 4, Topic = 8, User = 16, Id = 32;
         private const int FirstResponse = 64, End = 128, Outcome = 256, Agent = 512, Case = 1024, Satisfaction = 2048;
@@ -177,6 +182,7 @@ public static class JsonLinesLogReader
         private readonly bool _rejectUnknown = columns.UnknownFields == UnknownFieldPolicy.Reject;
         private readonly bool _verbatimUsers = sink.Options.UserNormalization.IsVerbatim;
         private readonly byte[] _digits = new byte[20];
+        private readonly bool _fast = fastLines && columns.ConstantChannel is null && columns.ConstantSegment is null;
         private char[] _chars = new char[256];
         private ParsedRows _rows = null!;
 
@@ -225,6 +231,11 @@ public static class JsonLinesLogReader
                 _chars = new char[Math.Max(line.Length, _chars.Length * 2)];
             }
 
+            if (_fast && TryFastLine(line, number))
+            {
+                return;
+            }
+
             try
             {
                 ParseObject(line, number);
@@ -233,6 +244,200 @@ public static class JsonLinesLogReader
             {
                 _rows.Reject(number, string.Empty, RejectionReason.Malformed, "The line is not one well-formed JSON object.");
             }
+        }
+
+        /// <summary>Reads a line that is a flat object of the base fields with plain values, as the exporters write it, without Utf8JsonReader; returns false, having kept nothing, for any line it does not read exactly as <see cref="ParseObject"/> would accept it.</summary>
+        /// <remarks>
+        /// The line is read only when it is <c>{</c>, then <c>"name": value</c> pairs separated by commas, then <c>}</c>
+        /// (spaces and tabs between tokens), every name one of timestamp, channel, segment, topic, user and id at most once
+        /// and the first four present, every string free of escapes and control characters, the user a JSON integer in the
+        /// 64-bit range or plain text, and every value one the reader accepts (a catalog id, a valid timestamp and topic).
+        /// Anything else (escapes, nulls, other fields, service fields, aliases, a value to reject) goes to <see cref="ParseObject"/>.
+        /// </remarks>
+        private bool TryFastLine(ReadOnlySpan<byte> line, long number)
+        {
+            int i = SkipSpace(line, 0);
+            if (i >= line.Length || line[i] != (byte)'{')
+            {
+                return false;
+            }
+
+            i++;
+            int seen = 0, channel = -1, segment = -1;
+            long ticks = 0, user = 0;
+            bool resolved = false;
+            Topic topic = default;
+            UInt128? id = null;
+            while (true)
+            {
+                i = SkipSpace(line, i);
+                if (i >= line.Length || line[i] != (byte)'"')
+                {
+                    return false;
+                }
+
+                int nameEnd = PlainStringEnd(line, i + 1);
+                if (nameEnd < 0)
+                {
+                    return false;
+                }
+
+                int field = BaseFieldOf(line[(i + 1)..nameEnd]);
+                if (field == 0 || (seen & field) != 0)
+                {
+                    return false;
+                }
+
+                seen |= field;
+                i = SkipSpace(line, nameEnd + 1);
+                if (i >= line.Length || line[i] != (byte)':')
+                {
+                    return false;
+                }
+
+                i = SkipSpace(line, i + 1);
+                if (i >= line.Length)
+                {
+                    return false;
+                }
+
+                if (line[i] == (byte)'"')
+                {
+                    int end = PlainStringEnd(line, i + 1);
+                    if (end < 0 || !TryFastString(field, line[(i + 1)..end], ref ticks, ref resolved, ref channel, ref segment, ref topic, ref user, ref id))
+                    {
+                        return false;
+                    }
+
+                    i = end + 1;
+                }
+                else if (field == User)
+                {
+                    int end = IntegerEnd(line, i);
+                    if (end < 0 || !long.TryParse(line[i..end], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out user))
+                    {
+                        return false;
+                    }
+
+                    i = end;
+                }
+                else
+                {
+                    return false;
+                }
+
+                i = SkipSpace(line, i);
+                if (i >= line.Length)
+                {
+                    return false;
+                }
+
+                if (line[i] == (byte)',')
+                {
+                    i++;
+                    continue;
+                }
+
+                if (line[i] != (byte)'}' || SkipSpace(line, i + 1) != line.Length)
+                {
+                    return false;
+                }
+
+                break;
+            }
+
+            if ((seen & Required) != Required)
+            {
+                return false;
+            }
+
+            _rows.Accept(number, ticks, channel, false, segment, false, topic, user, id, resolved);
+            return true;
+        }
+
+        private bool TryFastString(int field, ReadOnlySpan<byte> value, ref long ticks, ref bool resolved, ref int channel, ref int segment, ref Topic topic, ref long user, ref UInt128? id)
+        {
+            switch (field)
+            {
+                case Timestamp:
+                    int length = Encoding.UTF8.GetChars(value, _chars);
+                    return sink.TryTimestamp(_chars.AsSpan(0, length), out ticks, out resolved, out _, out _);
+                case Channel:
+                    channel = sink.KnownChannel(value);
+                    return channel >= 0;
+                case Segment:
+                    segment = sink.KnownSegment(value);
+                    return segment >= 0;
+                case Topic:
+                    int chars = Encoding.UTF8.GetChars(value, _chars);
+                    if (_topics.TopicOf(_chars.AsSpan(0, chars)) is not { } named)
+                    {
+                        return false;
+                    }
+
+                    topic = named;
+                    return true;
+                case User:
+                    if (!_verbatimUsers || value is not [> (byte)' ' and < 0x80, ..])
+                    {
+                        return false;
+                    }
+
+                    user = UserText.TryInteger(value, out long key) ? key : unchecked((long)XxHash3.HashToUInt64(value));
+                    return true;
+                default:
+                    id = XxHash128.HashToUInt128(value);
+                    return true;
+            }
+        }
+
+        private int BaseFieldOf(ReadOnlySpan<byte> name) =>
+            name.SequenceEqual(_names[0]) ? Timestamp
+            : name.SequenceEqual(_names[1]) ? Channel
+            : name.SequenceEqual(_names[2]) ? Segment
+            : name.SequenceEqual(_names[3]) ? Topic
+            : name.SequenceEqual(_names[4]) ? User
+            : name.SequenceEqual(_names[5]) ? Id
+            : 0;
+
+        private static int SkipSpace(ReadOnlySpan<byte> line, int i)
+        {
+            while (i < line.Length && line[i] is (byte)' ' or (byte)'\t')
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        /// <summary>Returns the index of the quote that ends a string starting at <paramref name="start"/>, or -1 when the string has an escape or a control character (or does not end).</summary>
+        private static int PlainStringEnd(ReadOnlySpan<byte> line, int start)
+        {
+            int quote = line[start..].IndexOfAny((byte)'"', (byte)'\\');
+            if (quote < 0 || line[start + quote] != (byte)'"' || line.Slice(start, quote).IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0)
+            {
+                return -1;
+            }
+
+            return start + quote;
+        }
+
+        /// <summary>Returns the end of a JSON integer (<c>-?(0|[1-9][0-9]*)</c>) starting at <paramref name="start"/> and followed by a space, a tab, a comma or a brace; -1 otherwise (a fraction, an exponent, a leading zero).</summary>
+        private static int IntegerEnd(ReadOnlySpan<byte> line, int start)
+        {
+            int i = start < line.Length && line[start] == (byte)'-' ? start + 1 : start;
+            int digits = i;
+            while (i < line.Length && char.IsAsciiDigit((char)line[i]))
+            {
+                i++;
+            }
+
+            if (i == digits || (line[digits] == (byte)'0' && i - digits > 1))
+            {
+                return -1;
+            }
+
+            return i < line.Length && line[i] is (byte)' ' or (byte)'\t' or (byte)',' or (byte)'}' ? i : -1;
         }
 
         private static bool IsBlank(ReadOnlySpan<byte> line)
@@ -608,7 +813,7 @@ public static class JsonLinesLogReader
     }
 
     /// <summary>Reads blocks of whole lines, parses them on up to <see cref="IngestOptions.MaxDegreeOfParallelism"/> threads, and replays them into the sink in file order.</summary>
-    private sealed class Pipeline(RecordSink sink, LogColumns columns, int blockSize)
+    private sealed class Pipeline(RecordSink sink, LogColumns columns, int blockSize, bool fastLines)
     {
         private readonly int _max = sink.Options.MaxLineLength;
         private readonly int _threads = sink.Options.MaxDegreeOfParallelism;
@@ -775,7 +980,7 @@ public static class JsonLinesLogReader
         {
             if (_threads == 1)
             {
-                _sequentialParser ??= new LineParser(sink, columns);
+                _sequentialParser ??= new LineParser(sink, columns, fastLines);
                 ParsedRows rows = RentRows();
                 rows.Bytes = end - start;
                 try
@@ -794,7 +999,7 @@ public static class JsonLinesLogReader
             await MakeRoomAsync(async).ConfigureAwait(false); // before the task starts, so that a strict rejection replayed here cannot leave it untracked
             _inFlight.Enqueue(Task.Run(() =>
             {
-                LineParser parser = _parsers.TryTake(out LineParser? spare) ? spare : new LineParser(sink, columns);
+                LineParser parser = _parsers.TryTake(out LineParser? spare) ? spare : new LineParser(sink, columns, fastLines);
                 ParsedRows rows = RentRows();
                 rows.Bytes = end - start;
                 try
@@ -845,6 +1050,11 @@ public static class JsonLinesLogReader
 
         private void Complete(Task<ParsedRows> task)
         {
+            if (!task.IsCompleted)
+            {
+                ((IAsyncResult)task).AsyncWaitHandle.WaitOne(); // block without spinning: the parsers need both cores
+            }
+
             ParsedRows rows = task.GetAwaiter().GetResult();
             rows.ReplayInto(sink, columns.Id);
             rows.Clear();
