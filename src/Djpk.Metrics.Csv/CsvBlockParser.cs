@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Unicode;
 using Djpk.Metrics.Ingest;
@@ -25,6 +29,8 @@ internal sealed class CsvBlockParser(CsvColumnMap map, LogColumns columns, Recor
     {
         long number = firstLine;
         int offset = 0;
+        bool clean = block.IndexOf((byte)'"') < 0 && Utf8.IsValid(block); // then so is every line: a line break is never inside a sequence
+        bool noCr = block.IndexOf((byte)'\r') < 0;
         while (offset < block.Length)
         {
             int newline = block[offset..].IndexOf((byte)'\n');
@@ -35,7 +41,7 @@ internal sealed class CsvBlockParser(CsvColumnMap map, LogColumns columns, Recor
                 line = line[..^1];
             }
 
-            if (line.Length > _max || line.IndexOfAny((byte)'"', (byte)'\r') >= 0 || !Utf8.IsValid(line))
+            if (line.Length > _max || (!noCr && line.IndexOf((byte)'\r') >= 0) || (!clean && (line.IndexOf((byte)'"') >= 0 || !Utf8.IsValid(line))))
             {
                 return (number, offset);
             }
@@ -61,25 +67,46 @@ internal sealed class CsvBlockParser(CsvColumnMap map, LogColumns columns, Recor
         }
 
         int length = Encoding.UTF8.GetChars(line, _chars);
-        ReadOnlySpan<char> text = _chars.AsSpan(0, length);
         int count = 0;
+        _starts[count++] = 0;
+
+        // Find the delimiters 16 characters at a time: compare, take the mask, and walk its set bits.
+        ref ushort text = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetArrayDataReference(_chars));
         int at = 0;
-        while (true)
+        if (Vector256.IsHardwareAccelerated)
         {
-            if (count + 2 > _starts.Length)
+            Vector256<ushort> delimiters = Vector256.Create((ushort)delimiter);
+            for (; at + Vector256<ushort>.Count <= length; at += Vector256<ushort>.Count)
             {
-                Array.Resize(ref _starts, _starts.Length * 2);
+                uint mask = Vector256.Equals(Vector256.LoadUnsafe(ref text, (nuint)at), delimiters).ExtractMostSignificantBits();
+                while (mask != 0)
+                {
+                    Add(ref count, at + BitOperations.TrailingZeroCount(mask) + 1);
+                    mask &= mask - 1;
+                }
             }
-
-            _starts[count++] = at;
-            int next = text[at..].IndexOf(delimiter);
-            if (next < 0)
-            {
-                _starts[count] = length + 1; // past the end, as if a delimiter followed the last field
-                return new SplitFields(_chars, _starts, count);
-            }
-
-            at += next + 1;
         }
+
+        for (; at < length; at++)
+        {
+            if (_chars[at] == delimiter)
+            {
+                Add(ref count, at + 1);
+            }
+        }
+
+        _starts[count] = length + 1; // past the end, as if a delimiter followed the last field
+        return new SplitFields(_chars, _starts, count);
+    }
+
+    // Starts the field after a delimiter, keeping room for the end mark.
+    private void Add(ref int count, int start)
+    {
+        if (count + 2 > _starts.Length)
+        {
+            Array.Resize(ref _starts, _starts.Length * 2);
+        }
+
+        _starts[count++] = start;
     }
 }
