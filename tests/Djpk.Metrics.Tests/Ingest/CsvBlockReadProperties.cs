@@ -170,27 +170,8 @@ public class CsvBlockReadProperties
     }
 
     /// <summary>Everything observable of a read: the log, its topic table, the report, or the exception's message.</summary>
-    private static string Describe(byte[] bytes, IngestOptions options, int blockSize, bool sequential)
-    {
-        IngestResult result;
-        try
-        {
-            result = CsvLogReader.Read(new MemoryStream(bytes), options, ',', null, null, blockSize, sequential);
-        }
-        catch (InvalidDataException e)
-        {
-            return "throws: " + e.Message;
-        }
-
-        IngestReport report = result.Report;
-        var text = new StringBuilder();
-        text.AppendJoin('\n', result.Log.Select(c => c.ToString())).Append('\n');
-        text.AppendJoin('|', result.Log.Topics.Select(t => t.Name)).Append('\n');
-        text.Append(report).Append(' ').Append(report.BlankLines).Append(' ').Append(report.BytesRead).Append(' ')
-            .Append(report.MappedChannels).Append(' ').Append(report.MappedSegments).Append(' ').Append(report.ResolvedLocalTimes).Append(' ').Append(report.IsComplete).Append('\n');
-        text.AppendJoin('\n', report.Rejections.Select(r => $"{r.Line} {r.Column} {r.Reason} {r.Message} [{string.Join("; ", r.Problems)}]"));
-        return text.ToString();
-    }
+    private static string Describe(byte[] bytes, IngestOptions options, int blockSize, bool sequential) =>
+        ReadDescription.Of(() => CsvLogReader.Read(new MemoryStream(bytes), options, ',', null, null, blockSize, sequential));
 
     private sealed class SynchronousProgress(Action<IngestProgress> report) : IProgress<IngestProgress>
     {

@@ -104,26 +104,8 @@ public class JsonLinesFastLineProperties
         };
     }
 
-    private static string Describe(byte[] bytes, IngestOptions options, bool fast, LogColumns? columns = null)
-    {
-        IngestResult result;
-        try
-        {
-            result = JsonLinesLogReader.Read(new MemoryStream(bytes), options, columns, progress: null, 1 << 20, fast, CancellationToken.None);
-        }
-        catch (InvalidDataException e)
-        {
-            return "throws: " + e.Message;
-        }
-
-        IngestReport report = result.Report;
-        var text = new StringBuilder();
-        text.AppendJoin('\n', result.Log.Select(c => c.ToString())).Append('\n');
-        text.AppendJoin('|', result.Log.Topics.Select(t => t.Name)).Append('\n');
-        text.Append(report).Append(' ').Append(report.BlankLines).Append(' ').Append(report.MappedChannels).Append(' ').Append(report.ResolvedLocalTimes).Append('\n');
-        text.AppendJoin('\n', report.Rejections.Select(r => $"{r.Line} {r.Column} {r.Reason} {r.Message} [{string.Join("; ", r.Problems)}]"));
-        return text.ToString();
-    }
+    private static string Describe(byte[] bytes, IngestOptions options, bool fast, LogColumns? columns = null) =>
+        ReadDescription.Of(() => JsonLinesLogReader.Read(new MemoryStream(bytes), options, columns, progress: null, 1 << 20, fast, CancellationToken.None));
 
     private static class LogTextColumns
     {
