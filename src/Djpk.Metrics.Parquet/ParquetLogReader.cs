@@ -46,8 +46,8 @@ public static class ParquetLogReader
     public static IngestResult ReadFile(string path, IngestOptions options, LogColumns? columns = null, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.RandomAccess);
-        return Read(file, options, columns, progress, cancellationToken);
+        using var file = OpenFile(path);
+        return ReadCoreAsync(file, path, options, columns, progress, cancellationToken).GetAwaiter().GetResult();
     }
 
     /// <summary>Reads a Parquet file from <paramref name="stream"/>; the stream stays open.</summary>
@@ -77,7 +77,13 @@ public static class ParquetLogReader
     /// <exception cref="IOException">The stream cannot be read.</exception>
     /// <exception cref="InvalidDataException">The stream is not a valid Parquet file; or it lacks a required column, has a mapped column twice or not flat, or a column the mapping does not name under <see cref="UnknownFieldPolicy.Reject"/>; or the policy is strict and a row is rejected (the message names the row).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
-    public static async Task<IngestResult> ReadAsync(Stream stream, IngestOptions options, LogColumns? columns = null, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    public static Task<IngestResult> ReadAsync(Stream stream, IngestOptions options, LogColumns? columns = null, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        ReadCoreAsync(stream, null, options, columns, progress, cancellationToken);
+
+    private static FileStream OpenFile(string path) => new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.RandomAccess);
+
+    // With the file's path, each thread reads row groups through a reader of its own; a stream is decoded on one thread.
+    private static async Task<IngestResult> ReadCoreAsync(Stream stream, string? path, IngestOptions options, LogColumns? columns, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
         columns ??= LogColumns.Default;
@@ -108,6 +114,13 @@ public static class ParquetLogReader
                 // The columns are allocated once, at the file's row count, unless the count is implausible for the file's
                 // size (a damaged footer): then they grow as rows arrive.
                 sink.ReserveRows(Math.Min(total, Math.Max(1 << 20, sink.BytesRead * 8)));
+                int threads = Math.Min(sink.Options.MaxDegreeOfParallelism, reader.RowGroupCount);
+                if (path is not null && threads > 1)
+                {
+                    await ReadGroupsOnEveryCoreAsync(reader, path, threads, columns, sink, cancellationToken).ConfigureAwait(false);
+                    return sink.Finish();
+                }
+
                 var state = new RowState(sink);
                 bool parallel = sink.Options.MaxDegreeOfParallelism > 1;
                 ParsedRows[] rows = [new ParsedRows(), new ParsedRows()];
@@ -122,20 +135,7 @@ public static class ParquetLogReader
                         using (ParquetRowGroupReader group = reader.OpenRowGroupReader(g))
                         {
                             n = checked((int)group.RowCount);
-                            cells = new Cells
-                            {
-                                Timestamp = await Load(group, map.Timestamp, n, cancellationToken).ConfigureAwait(false),
-                                Channel = await Load(group, map.Channel, n, cancellationToken).ConfigureAwait(false),
-                                Segment = await Load(group, map.Segment, n, cancellationToken).ConfigureAwait(false),
-                                Topic = await Load(group, map.Topic, n, cancellationToken).ConfigureAwait(false),
-                                User = await Load(group, map.User, n, cancellationToken).ConfigureAwait(false),
-                                Id = await Load(group, map.Id, n, cancellationToken).ConfigureAwait(false),
-                                Service = new object?[map.Service.Length],
-                            };
-                            for (int c = 0; c < map.Service.Length; c++)
-                            {
-                                cells.Service[c] = await Load(group, map.Service[c].Column, n, cancellationToken).ConfigureAwait(false);
-                            }
+                            cells = await LoadCellsAsync(group, map, n, cancellationToken).ConfigureAwait(false);
                         }
 
                         if (parsing is not null)
@@ -177,6 +177,113 @@ public static class ParquetLogReader
         }
 
         return sink.Finish();
+    }
+
+    /// <summary>Reads the row groups on <paramref name="threads"/> threads, each with a reader of its own over the file (the first is <paramref name="first"/>): thread k decodes and parses groups k, k + threads, …; the groups are replayed into the sink in file order.</summary>
+    private static async Task ReadGroupsOnEveryCoreAsync(ParquetReader first, string path, int threads, LogColumns columns, RecordSink sink, CancellationToken cancellationToken)
+    {
+        int count = first.RowGroupCount;
+        long[] firstRows = new long[count];
+        var readers = new ParquetReader?[threads];
+        var files = new FileStream?[threads];
+        var tasks = new Task<ParsedRows>?[count];
+        readers[0] = first;
+        try
+        {
+            for (int k = 1; k < threads; k++)
+            {
+                files[k] = OpenFile(path);
+                readers[k] = await Open(files[k]!, cancellationToken).ConfigureAwait(false);
+            }
+
+            var maps = new Map[threads]; // each from its own reader's schema (the same file, so the same mapping)
+            var states = new RowState[threads];
+            var rows = new ParsedRows[threads];
+            for (int k = 0; k < threads; k++)
+            {
+                maps[k] = MapColumns(readers[k]!.Schema, columns, sink);
+                states[k] = new RowState(sink);
+                rows[k] = new ParsedRows();
+            }
+
+            long row = 1;
+            for (int g = 0; g < count; g++)
+            {
+                firstRows[g] = row;
+                using ParquetRowGroupReader group = first.OpenRowGroupReader(g);
+                row += group.RowCount;
+            }
+
+            Task<ParsedRows> Start(int g)
+            {
+                int k = g % threads;
+                return Task.Run(
+                    async () =>
+                    {
+                        using ParquetRowGroupReader group = readers[k]!.OpenRowGroupReader(g);
+                        int n = checked((int)group.RowCount);
+                        Cells cells = await LoadCellsAsync(group, maps[k], n, cancellationToken).ConfigureAwait(false);
+                        return ParseGroup(cells, n, firstRows[g], sink, columns, maps[k], states[k], rows[k]);
+                    },
+                    cancellationToken);
+            }
+
+            for (int g = 0; g < threads; g++)
+            {
+                tasks[g] = Start(g);
+            }
+
+            for (int g = 0; g < count; g++)
+            {
+                ParsedRows parsed = await tasks[g]!.ConfigureAwait(false);
+                tasks[g] = null;
+                Replay(parsed, sink, columns); // empties the slot's rows before its next group starts
+                if (g + threads < count)
+                {
+                    tasks[g + threads] = Start(g + threads);
+                }
+            }
+        }
+        finally
+        {
+            foreach (Task<ParsedRows>? running in tasks)
+            {
+                if (running is not null)
+                {
+                    await ((Task)running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // a reader is disposed only when no thread uses it
+                }
+            }
+
+            for (int k = 1; k < threads; k++)
+            {
+                if (readers[k] is { } own)
+                {
+                    await own.DisposeAsync().ConfigureAwait(false);
+                }
+
+                files[k]?.Dispose();
+            }
+        }
+    }
+
+    private static async Task<Cells> LoadCellsAsync(ParquetRowGroupReader group, Map map, int n, CancellationToken cancellationToken)
+    {
+        var cells = new Cells
+        {
+            Timestamp = await Load(group, map.Timestamp, n, cancellationToken).ConfigureAwait(false),
+            Channel = await Load(group, map.Channel, n, cancellationToken).ConfigureAwait(false),
+            Segment = await Load(group, map.Segment, n, cancellationToken).ConfigureAwait(false),
+            Topic = await Load(group, map.Topic, n, cancellationToken).ConfigureAwait(false),
+            User = await Load(group, map.User, n, cancellationToken).ConfigureAwait(false),
+            Id = await Load(group, map.Id, n, cancellationToken).ConfigureAwait(false),
+            Service = new object?[map.Service.Length],
+        };
+        for (int c = 0; c < map.Service.Length; c++)
+        {
+            cells.Service[c] = await Load(group, map.Service[c].Column, n, cancellationToken).ConfigureAwait(false);
+        }
+
+        return cells;
     }
 
     /// <summary>Parses the <paramref name="n"/> rows of a decoded row group, numbered from <paramref name="firstRow"/>, into <paramref name="target"/>.</summary>

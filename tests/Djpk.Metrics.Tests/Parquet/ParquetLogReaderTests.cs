@@ -33,7 +33,7 @@ public sealed class ParquetLogReaderTests : IDisposable
         Assert.Contains(Topic.Unspecified, read.Log.Topics);
     }
 
-    /// <summary>Row groups parsed on another thread while the next decodes give what one thread gives: the same log, rejections (by row) and strict exception.</summary>
+    /// <summary>Row groups read by a reader per thread (a file) or parsed beside the decoding (a stream) give what one thread gives: the same log, rejections (by row) and strict exception.</summary>
     [Fact]
     public void Read_ManyRowGroupsWithRejections_OneThreadEqualsTwo()
     {
@@ -52,6 +52,13 @@ public sealed class ParquetLogReaderTests : IDisposable
         Assert.Equal(one.Log, two.Log);
         Assert.Equal(one.Log.Topics.ToArray(), two.Log.Topics.ToArray());
         Assert.Equal(one.Report.ToString(), two.Report.ToString());
+        using (FileStream stream = File.OpenRead(path))
+        {
+            IngestResult fromStream = ParquetLogReader.Read(stream, DjpkProfile.IngestOptions.Collecting().WithMaxDegreeOfParallelism(2)); // one reader, parsing beside decoding
+            Assert.Equal(two.Log, fromStream.Log);
+            Assert.Equal(two.Report.Rejections.Select(r => r.ToString()), fromStream.Report.Rejections.Select(r => r.ToString()));
+        }
+
         InvalidDataException strictOne = Assert.Throws<InvalidDataException>(() => ParquetLogReader.ReadFile(path, DjpkProfile.IngestOptions.WithMaxDegreeOfParallelism(1)));
         InvalidDataException strictTwo = Assert.Throws<InvalidDataException>(() => ParquetLogReader.ReadFile(path, DjpkProfile.IngestOptions.WithMaxDegreeOfParallelism(2)));
         Assert.Equal(strictOne.Message, strictTwo.Message);
