@@ -124,6 +124,7 @@ public static class ParquetLogReader
                 var state = new RowState(sink);
                 bool parallel = sink.Options.MaxDegreeOfParallelism > 1;
                 ParsedRows[] rows = [new ParsedRows(), new ParsedRows()];
+                ColumnBuffers[] buffers = [new ColumnBuffers(), new ColumnBuffers()]; // group g + 1 decodes while group g is parsed
                 Task<ParsedRows>? parsing = null; // the previous row group, parsed on another thread while this one decodes
                 try
                 {
@@ -135,7 +136,7 @@ public static class ParquetLogReader
                         using (ParquetRowGroupReader group = reader.OpenRowGroupReader(g))
                         {
                             n = checked((int)group.RowCount);
-                            cells = await LoadCellsAsync(group, map, n, cancellationToken).ConfigureAwait(false);
+                            cells = await LoadCellsAsync(group, map, n, buffers[g % 2], cancellationToken).ConfigureAwait(false);
                         }
 
                         if (parsing is not null)
@@ -199,8 +200,10 @@ public static class ParquetLogReader
             var maps = new Map[threads]; // each from its own reader's schema (the same file, so the same mapping)
             var states = new RowState[threads];
             var rows = new ParsedRows[threads];
+            var buffers = new ColumnBuffers[threads]; // a slot's next group decodes after its last one is parsed
             for (int k = 0; k < threads; k++)
             {
+                buffers[k] = new ColumnBuffers();
                 maps[k] = MapColumns(readers[k]!.Schema, columns, sink);
                 states[k] = new RowState(sink);
                 rows[k] = new ParsedRows();
@@ -222,7 +225,7 @@ public static class ParquetLogReader
                     {
                         using ParquetRowGroupReader group = readers[k]!.OpenRowGroupReader(g);
                         int n = checked((int)group.RowCount);
-                        Cells cells = await LoadCellsAsync(group, maps[k], n, cancellationToken).ConfigureAwait(false);
+                        Cells cells = await LoadCellsAsync(group, maps[k], n, buffers[k], cancellationToken).ConfigureAwait(false);
                         return ParseGroup(cells, n, firstRows[g], sink, columns, maps[k], states[k], rows[k]);
                     },
                     cancellationToken);
@@ -266,21 +269,21 @@ public static class ParquetLogReader
         }
     }
 
-    private static async Task<Cells> LoadCellsAsync(ParquetRowGroupReader group, Map map, int n, CancellationToken cancellationToken)
+    private static async Task<Cells> LoadCellsAsync(ParquetRowGroupReader group, Map map, int n, ColumnBuffers buffers, CancellationToken cancellationToken)
     {
         var cells = new Cells
         {
-            Timestamp = await Load(group, map.Timestamp, n, cancellationToken).ConfigureAwait(false),
-            Channel = await Load(group, map.Channel, n, cancellationToken).ConfigureAwait(false),
-            Segment = await Load(group, map.Segment, n, cancellationToken).ConfigureAwait(false),
-            Topic = await Load(group, map.Topic, n, cancellationToken).ConfigureAwait(false),
-            User = await Load(group, map.User, n, cancellationToken).ConfigureAwait(false),
-            Id = await Load(group, map.Id, n, cancellationToken).ConfigureAwait(false),
+            Timestamp = await Load(group, map.Timestamp, n, buffers, cancellationToken).ConfigureAwait(false),
+            Channel = await Load(group, map.Channel, n, buffers, cancellationToken).ConfigureAwait(false),
+            Segment = await Load(group, map.Segment, n, buffers, cancellationToken).ConfigureAwait(false),
+            Topic = await Load(group, map.Topic, n, buffers, cancellationToken).ConfigureAwait(false),
+            User = await Load(group, map.User, n, buffers, cancellationToken).ConfigureAwait(false),
+            Id = await Load(group, map.Id, n, buffers, cancellationToken).ConfigureAwait(false),
             Service = new object?[map.Service.Length],
         };
         for (int c = 0; c < map.Service.Length; c++)
         {
-            cells.Service[c] = await Load(group, map.Service[c].Column, n, cancellationToken).ConfigureAwait(false);
+            cells.Service[c] = await Load(group, map.Service[c].Column, n, buffers, cancellationToken).ConfigureAwait(false);
         }
 
         return cells;
@@ -389,7 +392,7 @@ public static class ParquetLogReader
     }
 
     /// <summary>Decodes one column of a row group into the array type its values have, or returns <see langword="null"/> for an unmapped column; an unsupported type gives an empty marker.</summary>
-    private static async Task<object?> Load(ParquetRowGroupReader group, DataField? field, int n, CancellationToken cancellationToken)
+    private static async Task<object?> Load(ParquetRowGroupReader group, DataField? field, int n, ColumnBuffers buffers, CancellationToken cancellationToken)
     {
         if (field is null)
         {
@@ -401,28 +404,28 @@ public static class ParquetLogReader
             Type type = field.ClrType;
             if (type == typeof(ReadOnlyMemory<char>))
             {
-                return await Values<ReadOnlyMemory<char>>(group, field, n, cancellationToken).ConfigureAwait(false); // slices of one buffer: no string per cell
+                return await Values<ReadOnlyMemory<char>>(group, field, n, buffers, cancellationToken).ConfigureAwait(false); // slices of one buffer: no string per cell
             }
 
             if (type == typeof(string))
             {
-                var values = new string?[n];
+                string?[] values = buffers.Get<string?>(field, n);
                 await group.ReadAsync(field, values.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
                 return values;
             }
 
-            return type == typeof(DateTime) ? await Values<DateTime>(group, field, n, cancellationToken).ConfigureAwait(false)
-                : type == typeof(DateTimeOffset) ? await Values<DateTimeOffset>(group, field, n, cancellationToken).ConfigureAwait(false)
-                : type == typeof(long) ? await Values<long>(group, field, n, cancellationToken).ConfigureAwait(false)
-                : type == typeof(int) ? await Values<int>(group, field, n, cancellationToken).ConfigureAwait(false)
-                : type == typeof(short) ? await Values<short>(group, field, n, cancellationToken).ConfigureAwait(false)
-                : type == typeof(ulong) ? await Values<ulong>(group, field, n, cancellationToken).ConfigureAwait(false)
-                : type == typeof(uint) ? await Values<uint>(group, field, n, cancellationToken).ConfigureAwait(false)
-                : type == typeof(sbyte) ? await Values<sbyte>(group, field, n, cancellationToken).ConfigureAwait(false)
-                : type == typeof(byte) ? await Values<byte>(group, field, n, cancellationToken).ConfigureAwait(false)
-                : type == typeof(ushort) ? await Values<ushort>(group, field, n, cancellationToken).ConfigureAwait(false)
-                : type == typeof(double) ? await Values<double>(group, field, n, cancellationToken).ConfigureAwait(false)
-                : type == typeof(float) ? await Values<float>(group, field, n, cancellationToken).ConfigureAwait(false)
+            return type == typeof(DateTime) ? await Values<DateTime>(group, field, n, buffers, cancellationToken).ConfigureAwait(false)
+                : type == typeof(DateTimeOffset) ? await Values<DateTimeOffset>(group, field, n, buffers, cancellationToken).ConfigureAwait(false)
+                : type == typeof(long) ? await Values<long>(group, field, n, buffers, cancellationToken).ConfigureAwait(false)
+                : type == typeof(int) ? await Values<int>(group, field, n, buffers, cancellationToken).ConfigureAwait(false)
+                : type == typeof(short) ? await Values<short>(group, field, n, buffers, cancellationToken).ConfigureAwait(false)
+                : type == typeof(ulong) ? await Values<ulong>(group, field, n, buffers, cancellationToken).ConfigureAwait(false)
+                : type == typeof(uint) ? await Values<uint>(group, field, n, buffers, cancellationToken).ConfigureAwait(false)
+                : type == typeof(sbyte) ? await Values<sbyte>(group, field, n, buffers, cancellationToken).ConfigureAwait(false)
+                : type == typeof(byte) ? await Values<byte>(group, field, n, buffers, cancellationToken).ConfigureAwait(false)
+                : type == typeof(ushort) ? await Values<ushort>(group, field, n, buffers, cancellationToken).ConfigureAwait(false)
+                : type == typeof(double) ? await Values<double>(group, field, n, buffers, cancellationToken).ConfigureAwait(false)
+                : type == typeof(float) ? await Values<float>(group, field, n, buffers, cancellationToken).ConfigureAwait(false)
                 : new Unsupported(type);
         }
         catch (Exception e) when (IsFormatError(e))
@@ -431,17 +434,17 @@ public static class ParquetLogReader
         }
     }
 
-    private static async Task<object> Values<T>(ParquetRowGroupReader group, DataField field, int n, CancellationToken cancellationToken)
+    private static async Task<object> Values<T>(ParquetRowGroupReader group, DataField field, int n, ColumnBuffers buffers, CancellationToken cancellationToken)
         where T : struct
     {
         if (field.IsNullable)
         {
-            var nullable = new T?[n];
+            T?[] nullable = buffers.Get<T?>(field, n);
             await group.ReadAsync(field, nullable.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
             return nullable;
         }
 
-        var values = new T[n];
+        T[] values = buffers.Get<T>(field, n);
         await group.ReadAsync(field, values.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
         return values;
     }
@@ -778,6 +781,26 @@ public static class ParquetLogReader
         public bool Utc { get; }
 
         public InstantReader Instant { get; }
+    }
+
+    /// <summary>The arrays a row group's columns decode into, kept for the next group of the same size, so that a file of many groups allocates them once.</summary>
+    private sealed class ColumnBuffers
+    {
+        private readonly Dictionary<DataField, Array> _arrays = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>Returns an array of <paramref name="n"/> items for <paramref name="field"/>: the last one when it has that length, else a new one.</summary>
+        public T[] Get<T>(DataField field, int n)
+        {
+            if (_arrays.TryGetValue(field, out Array? kept) && kept is T[] reused && reused.Length == n)
+            {
+                Array.Clear(reused);
+                return reused;
+            }
+
+            var fresh = new T[n];
+            _arrays[field] = fresh;
+            return fresh;
+        }
     }
 
     /// <summary>The decoded columns of one row group.</summary>
