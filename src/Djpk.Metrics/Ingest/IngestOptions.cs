@@ -64,7 +64,7 @@ public sealed class IngestOptions
     /// <summary>Gets the longest line (JSON Lines, bytes without the line break) or record (CSV, characters) accepted.</summary>
     public int MaxLineLength { get; private set; }
 
-    /// <summary>Gets the most threads a reader that can parse in parallel (JSON Lines) uses; 1 reads sequentially. The default is every core.</summary>
+    /// <summary>Gets the most threads a reader that can parse in parallel (JSON Lines, CSV while its lines are simple, Parquet) uses; 1 reads sequentially. The default is every core.</summary>
     /// <remarks>The result does not depend on it: the log, the report and the row a strict read stops at are the same for every value.</remarks>
     public int MaxDegreeOfParallelism { get; private set; }
 
@@ -149,7 +149,7 @@ public sealed class IngestOptions
         return Copy(o => o.MaxLineLength = maxLineLength);
     }
 
-    /// <summary>Returns options that parse on at most <paramref name="maxDegreeOfParallelism"/> threads (JSON Lines); 1 reads sequentially.</summary>
+    /// <summary>Returns options that parse on at most <paramref name="maxDegreeOfParallelism"/> threads (JSON Lines, CSV, Parquet); 1 reads sequentially.</summary>
     /// <param name="maxDegreeOfParallelism">The most threads to use, from 1.</param>
     /// <returns>The new options.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxDegreeOfParallelism"/> is not positive.</exception>
