@@ -141,7 +141,7 @@ internal sealed class CsvRowParser(CsvColumnMap map, LogColumns columns, RecordS
                 return;
             }
 
-            target.AcceptRow(row, ticks, channel, channelMapped, segment, segmentMapped, topic, user, id, columns.Id, resolved, idText, ServiceFields.None);
+            target.Accept(row, ticks, channel, channelMapped, segment, segmentMapped, topic, user, id, columns.Id, resolved, idText, ServiceFields.None);
             return;
         }
 
@@ -161,7 +161,7 @@ internal sealed class CsvRowParser(CsvColumnMap map, LogColumns columns, RecordS
             return;
         }
 
-        target.AcceptRow(row, ticks, channel, channelMapped, segment, segmentMapped, topic, user, id, columns.Id, resolved || service.Resolved, idText, service.Fields);
+        target.Accept(row, ticks, channel, channelMapped, segment, segmentMapped, topic, user, id, columns.Id, resolved || service.Resolved, idText, service.Fields);
     }
 
     private static UInt128 HashId(ReadOnlySpan<char> text)

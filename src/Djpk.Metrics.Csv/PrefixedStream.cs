@@ -1,44 +1,17 @@
+using Djpk.Metrics.Ingest;
+
 namespace Djpk.Metrics.Csv;
 
 /// <summary>A read-only stream that first gives back bytes already read (in order), then the rest of another stream: how the block reader hands what it read ahead to the sequential parser.</summary>
-internal sealed class PrefixedStream(IReadOnlyList<ReadOnlyMemory<byte>> prefix, Stream rest) : Stream
+internal sealed class PrefixedStream(IReadOnlyList<ReadOnlyMemory<byte>> prefix, Stream rest) : ReadOnlyStream
 {
     private int _segment;
     private int _offset;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer) => buffer.IsEmpty ? 0 : FromPrefix(buffer) is int n and > 0 ? n : rest.Read(buffer);
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         buffer.IsEmpty ? 0 : FromPrefix(buffer.Span) is int n and > 0 ? n : await rest.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     // Copies what is left of the prefix's current segment; 0 once the prefix is used up.
     private int FromPrefix(Span<byte> buffer)

@@ -176,7 +176,7 @@ public static class ExcelLogReader
 
         if (blank)
         {
-            sink.Blank();
+            sink.CountBlank();
             return;
         }
 

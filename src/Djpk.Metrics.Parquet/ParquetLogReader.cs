@@ -104,10 +104,12 @@ public static class ParquetLogReader
             await using (reader.ConfigureAwait(false))
             {
                 Map map = MapColumns(reader.Schema, columns, sink);
+                long[] firstRows = new long[reader.RowGroupCount]; // the number of each group's first row
                 long total = 0;
                 for (int g = 0; g < reader.RowGroupCount; g++)
                 {
                     using ParquetRowGroupReader group = reader.OpenRowGroupReader(g);
+                    firstRows[g] = total + 1;
                     total += group.RowCount;
                 }
 
@@ -117,7 +119,7 @@ public static class ParquetLogReader
                 int threads = Math.Min(sink.Options.MaxDegreeOfParallelism, reader.RowGroupCount);
                 if (path is not null && threads > 1)
                 {
-                    await ReadGroupsOnEveryCoreAsync(reader, path, threads, columns, sink, cancellationToken).ConfigureAwait(false);
+                    await ReadGroupsOnEveryCoreAsync(reader, path, threads, firstRows, columns, sink, cancellationToken).ConfigureAwait(false);
                     return sink.Finish();
                 }
 
@@ -128,7 +130,6 @@ public static class ParquetLogReader
                 Task<ParsedRows>? parsing = null; // the previous row group, parsed on another thread while this one decodes
                 try
                 {
-                    long row = 0;
                     for (int g = 0; g < reader.RowGroupCount; g++)
                     {
                         Cells cells;
@@ -146,8 +147,7 @@ public static class ParquetLogReader
                         }
 
                         ParsedRows target = rows[g % 2];
-                        long first = row + 1;
-                        row += n;
+                        long first = firstRows[g];
                         parsing = parallel
                             ? Task.Run(() => ParseGroup(cells, n, first, sink, columns, map, state, target), cancellationToken)
                             : Task.FromResult(ParseGroup(cells, n, first, sink, columns, map, state, target));
@@ -181,10 +181,9 @@ public static class ParquetLogReader
     }
 
     /// <summary>Reads the row groups on <paramref name="threads"/> threads, each with a reader of its own over the file (the first is <paramref name="first"/>): thread k decodes and parses groups k, k + threads, …; the groups are replayed into the sink in file order.</summary>
-    private static async Task ReadGroupsOnEveryCoreAsync(ParquetReader first, string path, int threads, LogColumns columns, RecordSink sink, CancellationToken cancellationToken)
+    private static async Task ReadGroupsOnEveryCoreAsync(ParquetReader first, string path, int threads, long[] firstRows, LogColumns columns, RecordSink sink, CancellationToken cancellationToken)
     {
         int count = first.RowGroupCount;
-        long[] firstRows = new long[count];
         var readers = new ParquetReader?[threads];
         var files = new FileStream?[threads];
         var tasks = new Task<ParsedRows>?[count];
@@ -207,14 +206,6 @@ public static class ParquetLogReader
                 maps[k] = MapColumns(readers[k]!.Schema, columns, sink);
                 states[k] = new RowState(sink);
                 rows[k] = new ParsedRows();
-            }
-
-            long row = 1;
-            for (int g = 0; g < count; g++)
-            {
-                firstRows[g] = row;
-                using ParquetRowGroupReader group = first.OpenRowGroupReader(g);
-                row += group.RowCount;
             }
 
             Task<ParsedRows> Start(int g)
@@ -293,7 +284,6 @@ public static class ParquetLogReader
     private static ParsedRows ParseGroup(Cells cells, int n, long firstRow, RecordSink sink, LogColumns columns, Map map, RowState state, ParsedRows target)
     {
         bool strict = sink.Options.Policy == IngestPolicy.Strict;
-        target.Bytes = 0;
         for (int i = 0; i < n; i++)
         {
             ParseRow(cells, i, sink, columns, firstRow + i, map, state, target);
@@ -637,7 +627,7 @@ public static class ParquetLogReader
             return;
         }
 
-        target.AcceptRow(row, ticks, channel, channelMapped, segment, segmentMapped, topic, user, id128, columns.Id, resolved || service.Resolved, idText, service.Fields);
+        target.Accept(row, ticks, channel, channelMapped, segment, segmentMapped, topic, user, id128, columns.Id, resolved || service.Resolved, idText, service.Fields);
     }
 
     private static void ReadService(ServiceColumn column, object cells, int i, ServiceText text, ProblemList problems, ref ServiceRow service)

@@ -16,5 +16,5 @@ internal interface IRowTarget
 
     /// <summary>Accepts a row whose fields are read and checked; the sink still checks its id for a repeat and the log's limits.</summary>
     /// <remarks>The arguments are the row's fields as <see cref="RecordSink.Accept(long, long, int, bool, int, bool, Topic, long, UInt128?, string, bool, ReadOnlySpan{char}, in ServiceFields)"/> takes them; the id text, as the input wrote it, is for the message of a later duplicate (empty without an id).</remarks>
-    void AcceptRow(long line, long unixTicks, int channel, bool channelMapped, int segment, bool segmentMapped, Topic topic, long user, UInt128? id, string idColumn, bool resolved, ReadOnlySpan<char> idText, in ServiceFields service);
+    void Accept(long line, long unixTicks, int channel, bool channelMapped, int segment, bool segmentMapped, Topic topic, long user, UInt128? id, string idColumn, bool resolved, ReadOnlySpan<char> idText, in ServiceFields service);
 }

@@ -391,14 +391,19 @@ public static class JsonLinesLogReader
             }
         }
 
-        private int BaseFieldOf(ReadOnlySpan<byte> name) =>
-            name.SequenceEqual(_names[0]) ? Timestamp
-            : name.SequenceEqual(_names[1]) ? Channel
-            : name.SequenceEqual(_names[2]) ? Segment
-            : name.SequenceEqual(_names[3]) ? Topic
-            : name.SequenceEqual(_names[4]) ? User
-            : name.SequenceEqual(_names[5]) ? Id
-            : 0;
+        // As FieldOf, for a name without escapes, and the base fields only.
+        private int BaseFieldOf(ReadOnlySpan<byte> name)
+        {
+            for (int k = 0; (1 << k) <= Id; k++)
+            {
+                if (name.SequenceEqual(_names[k]))
+                {
+                    return 1 << k;
+                }
+            }
+
+            return 0;
+        }
 
         private static int SkipSpace(ReadOnlySpan<byte> line, int i)
         {
@@ -453,24 +458,20 @@ public static class JsonLinesLogReader
             return true;
         }
 
-        private int FieldOf(ref Utf8JsonReader reader) =>
-            reader.ValueTextEquals(_names[0]) ? Timestamp
-            : reader.ValueTextEquals(_names[1]) ? Channel
-            : reader.ValueTextEquals(_names[2]) ? Segment
-            : reader.ValueTextEquals(_names[3]) ? Topic
-            : reader.ValueTextEquals(_names[4]) ? User
-            : reader.ValueTextEquals(_names[5]) ? Id
-            : ServiceFieldOf(ref reader);
+        // Field k of columns.All() is the bit 1 << k: the base fields come first, so that a line without service fields
+        // compares no more names than it has to.
+        private int FieldOf(ref Utf8JsonReader reader)
+        {
+            for (int k = 0; k < _names.Length; k++)
+            {
+                if (reader.ValueTextEquals(_names[k]))
+                {
+                    return 1 << k;
+                }
+            }
 
-        // The service fields come after the base ones, so that a line without them compares no more names than before.
-        private int ServiceFieldOf(ref Utf8JsonReader reader) =>
-            reader.ValueTextEquals(_names[6]) ? FirstResponse
-            : reader.ValueTextEquals(_names[7]) ? End
-            : reader.ValueTextEquals(_names[8]) ? Outcome
-            : reader.ValueTextEquals(_names[9]) ? Agent
-            : reader.ValueTextEquals(_names[10]) ? Case
-            : reader.ValueTextEquals(_names[11]) ? Satisfaction
-            : 0;
+            return 0;
+        }
 
         private string NameOf(int field) => field switch
         {

@@ -58,7 +58,7 @@ internal sealed class ParsedRows : IRowTarget
     public void CountBlank() => Blank++;
 
     /// <inheritdoc/>
-    public void AcceptRow(long line, long unixTicks, int channel, bool channelMapped, int segment, bool segmentMapped, Topic topic, long user, UInt128? id, string idColumn, bool resolved, ReadOnlySpan<char> idText, in ServiceFields service)
+    public void Accept(long line, long unixTicks, int channel, bool channelMapped, int segment, bool segmentMapped, Topic topic, long user, UInt128? id, string idColumn, bool resolved, ReadOnlySpan<char> idText, in ServiceFields service)
     {
         string? text = idText.IsEmpty ? null : idText.ToString();
         if (service.Any)

@@ -189,14 +189,8 @@ internal sealed class RecordSink : IRowTarget
 
     public bool IsComplete { get; set; } = true;
 
-    public void Blank() => _blank++;
-
     /// <inheritdoc/>
     public void CountBlank() => _blank++;
-
-    /// <inheritdoc/>
-    public void AcceptRow(long line, long unixTicks, int channel, bool channelMapped, int segment, bool segmentMapped, Topic topic, long user, UInt128? id, string idColumn, bool resolved, ReadOnlySpan<char> idText, in ServiceFields service) =>
-        Accept(line, unixTicks, channel, channelMapped, segment, segmentMapped, topic, user, id, idColumn, resolved, idText, service);
 
     /// <summary>Counts <paramref name="count"/> blank lines at once.</summary>
     public void Blank(long count) => _blank += count;
@@ -361,8 +355,7 @@ internal sealed class RecordSink : IRowTarget
         Int128 projected = (Int128)_accepted * ExpectedBytes / BytesReplayed;
         projected += projected / 50 + 1024;
         long floor = needed + (needed / 8);
-        long capacity = projected > floor ? (long)Int128.Min(projected, Array.MaxLength) : floor;
-        _builder.Reserve((int)Math.Min(capacity, Array.MaxLength));
+        _builder.Reserve((int)Int128.Min(Int128.Max(projected, floor), Array.MaxLength));
     }
 
     public IngestResult Finish()
