@@ -839,12 +839,8 @@ public static class ParquetLogReader
     /// <summary>What parsing rows keeps between them: the row's problems, the topic cache and the last channel and segment text seen. Used by one thread at a time.</summary>
     private sealed class RowState(RecordSink sink)
     {
-        private string? _channelText;
-        private int _channelCode;
-        private bool _channelMapped;
-        private string? _segmentText;
-        private int _segmentCode;
-        private bool _segmentMapped;
+        private readonly KnownTexts _channels = new();
+        private readonly KnownTexts _segments = new();
 
         public ProblemList Problems { get; } = new();
 
@@ -885,29 +881,62 @@ public static class ParquetLogReader
             return topic;
         }
 
-        // Most rows repeat a few channel and segment texts: remember the last lookup.
+        // Most rows repeat a few channel and segment texts, in any order: remember each text's code.
         public int ChannelCode(RecordSink sink, ReadOnlySpan<char> id, out bool mapped)
         {
-            if (_channelText is null || !id.SequenceEqual(_channelText))
+            if (!_channels.TryFind(id, out int code, out mapped))
             {
-                _channelCode = sink.ChannelCode(id, out _channelMapped);
-                _channelText = id.ToString();
+                code = sink.ChannelCode(id, out mapped);
+                _channels.Remember(id, code, mapped);
             }
 
-            mapped = _channelMapped;
-            return _channelCode;
+            return code;
         }
 
         public int SegmentCode(RecordSink sink, ReadOnlySpan<char> id, out bool mapped)
         {
-            if (_segmentText is null || !id.SequenceEqual(_segmentText))
+            if (!_segments.TryFind(id, out int code, out mapped))
             {
-                _segmentCode = sink.SegmentCode(id, out _segmentMapped);
-                _segmentText = id.ToString();
+                code = sink.SegmentCode(id, out mapped);
+                _segments.Remember(id, code, mapped);
             }
 
-            mapped = _segmentMapped;
-            return _segmentCode;
+            return code;
+        }
+    }
+
+    /// <summary>The codes of the first few distinct texts of a column, found without allocating once each text has been seen.</summary>
+    private sealed class KnownTexts
+    {
+        // Channels and segments are a handful; a column with more distinct texts looks the rest up every time.
+        private const int Capacity = 32;
+        private readonly (string Text, int Code, bool Mapped)[] _known = new (string, int, bool)[Capacity];
+        private int _count;
+
+        public bool TryFind(ReadOnlySpan<char> id, out int code, out bool mapped)
+        {
+            for (int k = 0; k < _count; k++)
+            {
+                ref (string Text, int Code, bool Mapped) known = ref _known[k];
+                if (id.SequenceEqual(known.Text))
+                {
+                    code = known.Code;
+                    mapped = known.Mapped;
+                    return true;
+                }
+            }
+
+            code = 0;
+            mapped = false;
+            return false;
+        }
+
+        public void Remember(ReadOnlySpan<char> id, int code, bool mapped)
+        {
+            if (_count < Capacity)
+            {
+                _known[_count++] = (id.ToString(), code, mapped);
+            }
         }
     }
 }

@@ -133,6 +133,44 @@ public sealed class ParquetLogReaderTests : IDisposable
         Assert.Contains("'ekstra'", unknown.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Channel and segment texts in any order (ids, an alias, and more unknown texts than the reader remembers) get the code each row's own text names, and every fallback is counted.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Read_ManyDistinctChannelTextsInAnyOrder_EachRowGetsItsTextsCode(int threads)
+    {
+        const int Rows = 6000;
+        string path = Path.Combine(_folder, "texts.parquet");
+        ParquetOracle.Execute(_duck, $"""
+            COPY (SELECT TIMESTAMPTZ '2023-12-01 00:00:00+07' + INTERVAL (i) MINUTE AS "timestamp",
+                         CASE (i * 7) % 5 WHEN 0 THEN 'whatsapp' WHEN 1 THEN 'phone' WHEN 2 THEN 'Kontak 1500' ELSE 'saluran-' || (i % 53) END AS channel,
+                         CASE (i * 3) % 4 WHEN 0 THEN 'pemda' WHEN 1 THEN 'akademisi' ELSE 'kelompok-' || (i % 41) END AS segment,
+                         'Topik' AS topic, i AS "user"
+                  FROM range({Rows}) t(i)) TO '{path}' (FORMAT PARQUET, ROW_GROUP_SIZE 1000)
+            """);
+        UserSegment fallbackSegment = DjpkSegments.KementerianLembaga;
+        IngestOptions options = DjpkProfile.IngestOptions.WithChannelAlias("Kontak 1500", DjpkChannels.Phone)
+            .WithChannelFallback(DjpkChannels.Email).WithSegmentFallback(fallbackSegment).WithMaxDegreeOfParallelism(threads);
+        IngestResult read = ParquetLogReader.ReadFile(path, options);
+
+        Assert.Equal(Rows, read.Report.Accepted);
+        long unknownChannels = 0, unknownSegments = 0;
+        foreach (Consultation c in read.Log)
+        {
+            long i = c.User.Value;
+            Channel expectedChannel = ((i * 7) % 5) switch { 0 => DjpkChannels.WhatsApp, 1 or 2 => DjpkChannels.Phone, _ => DjpkChannels.Email };
+            UserSegment expectedSegment = ((i * 3) % 4) switch { 0 => DjpkSegments.Pemda, 1 => DjpkSegments.Akademisi, _ => fallbackSegment };
+            Assert.Equal(expectedChannel, c.Channel);
+            Assert.Equal(expectedSegment, c.Segment);
+            unknownChannels += (i * 7) % 5 >= 3 ? 1 : 0;
+            unknownSegments += (i * 3) % 4 >= 2 ? 1 : 0;
+        }
+
+        Assert.Equal(Rows, read.Log.Select(c => c.User.Value).Distinct().Count());
+        Assert.Equal(unknownChannels, read.Report.MappedChannels);
+        Assert.Equal(unknownSegments, read.Report.MappedSegments);
+    }
+
     [Fact]
     public void Read_ForwardOnlyStream_IsCopiedAndRead()
     {
