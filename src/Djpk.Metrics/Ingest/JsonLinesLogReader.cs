@@ -369,8 +369,7 @@ public static class JsonLinesLogReader
                     segment = sink.KnownSegment(value);
                     return segment >= 0;
                 case Topic:
-                    int chars = Encoding.UTF8.GetChars(value, _chars);
-                    if (_topics.TopicOf(_chars.AsSpan(0, chars)) is not { } named)
+                    if (_topics.TopicOfUtf8(value, _chars) is not { } named)
                     {
                         return false;
                     }
@@ -415,16 +414,13 @@ public static class JsonLinesLogReader
             return i;
         }
 
+        private static readonly SearchValues<byte> StringStops = SearchValues.Create([(byte)'"', (byte)'\\', .. Enumerable.Range(0, 0x20).Select(b => (byte)b)]);
+
         /// <summary>Returns the index of the quote that ends a string starting at <paramref name="start"/>, or -1 when the string has an escape or a control character (or does not end).</summary>
         private static int PlainStringEnd(ReadOnlySpan<byte> line, int start)
         {
-            int quote = line[start..].IndexOfAny((byte)'"', (byte)'\\');
-            if (quote < 0 || line[start + quote] != (byte)'"' || line.Slice(start, quote).IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0)
-            {
-                return -1;
-            }
-
-            return start + quote;
+            int stop = line[start..].IndexOfAny(StringStops); // one search for the quote, a backslash or a control character
+            return stop >= 0 && line[start + stop] == (byte)'"' ? start + stop : -1;
         }
 
         /// <summary>Returns the end of a JSON integer (<c>-?(0|[1-9][0-9]*)</c>) starting at <paramref name="start"/> and followed by a space, a tab, a comma or a brace; -1 otherwise (a fraction, an exponent, a leading zero).</summary>

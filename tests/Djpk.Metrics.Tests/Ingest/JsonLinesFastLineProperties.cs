@@ -50,6 +50,29 @@ public class JsonLinesFastLineProperties
         Assert.Equal(Support.SyntheticLogCase.Small.Log, JsonLinesLogReader.Read(new MemoryStream(bytes), DjpkProfile.IngestOptions).Log);
     }
 
+    /// <summary>More distinct topics than the scanner keeps by their UTF-8 bytes (some not ASCII), repeated in random order: each record gets its own line's topic, as the JSON reader gives it.</summary>
+    [Fact]
+    public void ManyDistinctTopicsInAnyOrder_EachRecordGetsItsLinesTopic()
+    {
+        const int Lines = 8000;
+        string TopicOf(int n) => n % 3 == 0 ? $"Dana Désa {n}" : $"Topik {n}";
+        var random = new Random(7);
+        int[] numbers = [.. Enumerable.Range(0, Lines).Select(_ => random.Next(3000))];
+        var text = new StringBuilder();
+        for (int i = 0; i < Lines; i++)
+        {
+            text.Append("{\"timestamp\":\"2023-12-05T10:21:33+07:00\",\"channel\":\"whatsapp\",\"segment\":\"pemda\",\"topic\":\"")
+                .Append(TopicOf(numbers[i])).Append("\",\"user\":").Append(i).Append("}\n");
+        }
+
+        byte[] bytes = Encoding.UTF8.GetBytes(text.ToString());
+        Assert.Equal(Describe(bytes, DjpkProfile.IngestOptions, false), Describe(bytes, DjpkProfile.IngestOptions, true));
+        IngestResult read = JsonLinesLogReader.Read(new MemoryStream(bytes), DjpkProfile.IngestOptions.WithMaxDegreeOfParallelism(1));
+        Assert.Equal(Lines, read.Log.Count);
+        Assert.All(read.Log, c => Assert.Equal(TopicOf(numbers[c.User.Value]), c.Topic.Name));
+        Assert.Equal(numbers.Distinct().Count(), read.Log.Topics.Length);
+    }
+
     private static string Line(int shape, Random random)
     {
         string Pick(string[] values) => random.Next(3) == 0 ? values[random.Next(values.Length)] : values[0];
