@@ -191,11 +191,12 @@ public static class JsonLinesLogReader
         {
             _rows = rows;
             bool strict = sink.Options.Policy == IngestPolicy.Strict;
+            bool validUtf8 = Utf8.IsValid(block); // one check of the whole block; a block that fails is checked line by line
             long number = firstLine;
             while (!block.IsEmpty)
             {
                 int newline = NextBreak(block, out int breakLength);
-                Parse(newline < 0 ? block : block[..newline], number);
+                Parse(newline < 0 ? block : block[..newline], number, validUtf8);
                 if (strict && rows.HasRejections)
                 {
                     break; // the strict read stops at this line, or at an earlier one of an earlier block
@@ -206,7 +207,7 @@ public static class JsonLinesLogReader
             }
         }
 
-        private void Parse(ReadOnlySpan<byte> line, long number)
+        private void Parse(ReadOnlySpan<byte> line, long number, bool validUtf8)
         {
             if (IsBlank(line))
             {
@@ -220,7 +221,7 @@ public static class JsonLinesLogReader
                 return;
             }
 
-            if (!Utf8.IsValid(line))
+            if (!validUtf8 && !Utf8.IsValid(line))
             {
                 _rows.Reject(number, string.Empty, RejectionReason.InvalidUtf8, "The line is not valid UTF-8.");
                 return;
@@ -314,7 +315,7 @@ public static class JsonLinesLogReader
                 else if (field == User)
                 {
                     int end = IntegerEnd(line, i);
-                    if (end < 0 || !long.TryParse(line[i..end], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out user))
+                    if (end < 0 || !UserText.TryInteger(line[i..end], out user))
                     {
                         return false;
                     }

@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Globalization;
 
 namespace Djpk.Metrics.Ingest;
@@ -22,9 +24,7 @@ internal static class UserText
         }
 
         // Only an optional '-' and ASCII digits, as a JSON integer: no '+', spaces or trailing NULs, which long.TryParse would allow.
-        ReadOnlySpan<char> digits = text[0] == '-' ? text[1..] : text;
-        if (!digits.IsEmpty && !digits.ContainsAnyExceptInRange('0', '9')
-            && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out user))
+        if (TryInteger(text, out user))
         {
             return true;
         }
@@ -40,19 +40,37 @@ internal static class UserText
         TryInteger(text, out long user) ? user : UserKey.FromText(text.ToString()).Value;
 
     /// <summary>Returns the integer of UTF-8 integer text (an optional '-' and ASCII digits in the 64-bit range), as <see cref="IntegerOrHash"/> reads it.</summary>
-    public static bool TryInteger(ReadOnlySpan<byte> text, out long user)
-    {
-        user = 0;
-        ReadOnlySpan<byte> digits = !text.IsEmpty && text[0] == (byte)'-' ? text[1..] : text;
-        return !digits.IsEmpty && !digits.ContainsAnyExceptInRange((byte)'0', (byte)'9')
-            && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out user);
-    }
+    public static bool TryInteger(ReadOnlySpan<byte> text, out long user) => TryDigits(text, out user);
 
-    private static bool TryInteger(ReadOnlySpan<char> text, out long user)
+    private static bool TryInteger(ReadOnlySpan<char> text, out long user) => TryDigits(text, out user);
+
+    // Up to 18 digits cannot overflow and are summed here; longer text (leading zeros, or near the range's ends) goes to
+    // long.TryParse, after the same check of its characters.
+    private static bool TryDigits<T>(ReadOnlySpan<T> text, out long user)
+        where T : unmanaged, IBinaryInteger<T>
     {
         user = 0;
-        ReadOnlySpan<char> digits = !text.IsEmpty && text[0] == '-' ? text[1..] : text;
-        return !digits.IsEmpty && !digits.ContainsAnyExceptInRange('0', '9')
-            && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out user);
+        bool negative = !text.IsEmpty && text[0] == T.CreateTruncating('-');
+        ReadOnlySpan<T> digits = negative ? text[1..] : text;
+        if (digits.IsEmpty || digits.ContainsAnyExceptInRange(T.CreateTruncating('0'), T.CreateTruncating('9')))
+        {
+            return false;
+        }
+
+        if (digits.Length > 18)
+        {
+            return typeof(T) == typeof(byte)
+                ? long.TryParse(MemoryMarshal.Cast<T, byte>(text), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out user)
+                : long.TryParse(MemoryMarshal.Cast<T, char>(text), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out user);
+        }
+
+        long sum = 0;
+        foreach (T digit in digits)
+        {
+            sum = (sum * 10) + int.CreateTruncating(digit) - '0';
+        }
+
+        user = negative ? -sum : sum;
+        return true;
     }
 }
