@@ -836,7 +836,7 @@ public static class ParquetLogReader
         public ServiceColumn[] Service { get; set; } = [];
     }
 
-    /// <summary>What parsing rows keeps between them: the row's problems, the topic cache and the last channel and segment text seen. Used by one thread at a time.</summary>
+    /// <summary>What parsing rows keeps between them: the row's problems, the topic cache and the codes of the channel and segment texts seen. Used by one thread at a time.</summary>
     private sealed class RowState(RecordSink sink)
     {
         private readonly KnownTexts _channels = new();

@@ -173,6 +173,9 @@ public static class JsonLinesLogReader
         private const int Required = Timestamp | Channel | Segment | User;
         private const int Service = FirstResponse | End | Outcome | Agent | Case | Satisfaction;
 
+        // What ends a plain string: its closing quote; or a backslash or control character, which only the JSON reader reads.
+        private static readonly SearchValues<byte> StringStops = SearchValues.Create([(byte)'"', (byte)'\\', .. Enumerable.Range(0, 0x20).Select(b => (byte)b)]);
+
         private readonly TopicCache _topics = new();
         private readonly ServiceText _service = new(sink);
         private readonly ProblemList _problems = new();
@@ -414,8 +417,6 @@ public static class JsonLinesLogReader
 
             return i;
         }
-
-        private static readonly SearchValues<byte> StringStops = SearchValues.Create([(byte)'"', (byte)'\\', .. Enumerable.Range(0, 0x20).Select(b => (byte)b)]);
 
         /// <summary>Returns the index of the quote that ends a string starting at <paramref name="start"/>, or -1 when the string has an escape or a control character (or does not end).</summary>
         private static int PlainStringEnd(ReadOnlySpan<byte> line, int start)

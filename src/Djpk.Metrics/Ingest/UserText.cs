@@ -1,6 +1,6 @@
+using System.Globalization;
 using System.Numerics;
 using System.Runtime.InteropServices;
-using System.Globalization;
 
 namespace Djpk.Metrics.Ingest;
 
@@ -39,14 +39,10 @@ internal static class UserText
     public static long IntegerOrHash(ReadOnlySpan<char> text) =>
         TryInteger(text, out long user) ? user : UserKey.FromText(text.ToString()).Value;
 
-    /// <summary>Returns the integer of UTF-8 integer text (an optional '-' and ASCII digits in the 64-bit range), as <see cref="IntegerOrHash"/> reads it.</summary>
-    public static bool TryInteger(ReadOnlySpan<byte> text, out long user) => TryDigits(text, out user);
-
-    private static bool TryInteger(ReadOnlySpan<char> text, out long user) => TryDigits(text, out user);
-
-    // Up to 18 digits cannot overflow and are summed here; longer text (leading zeros, or near the range's ends) goes to
-    // long.TryParse, after the same check of its characters.
-    private static bool TryDigits<T>(ReadOnlySpan<T> text, out long user)
+    /// <summary>Returns the integer of integer text, UTF-8 bytes or characters (an optional '-' and ASCII digits in the 64-bit range), as <see cref="IntegerOrHash"/> reads it.</summary>
+    /// <remarks>Up to 18 digits cannot overflow and are summed here; longer text (leading zeros, or near the range's ends)
+    /// goes to long.TryParse, after the same check of its characters.</remarks>
+    public static bool TryInteger<T>(ReadOnlySpan<T> text, out long user)
         where T : unmanaged, IBinaryInteger<T>
     {
         user = 0;
