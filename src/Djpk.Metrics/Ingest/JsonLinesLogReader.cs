@@ -364,8 +364,7 @@ public static class JsonLinesLogReader
             switch (field)
             {
                 case Timestamp:
-                    int length = Encoding.UTF8.GetChars(value, _chars);
-                    return sink.TryTimestamp(_chars.AsSpan(0, length), out ticks, out resolved, out _, out _);
+                    return sink.TryTimestampUtf8(value, _chars, out ticks, out resolved);
                 case Channel:
                     channel = sink.KnownChannel(value);
                     return channel >= 0;

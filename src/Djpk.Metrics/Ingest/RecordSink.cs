@@ -145,6 +145,19 @@ internal sealed class RecordSink : IRowTarget
         return false;
     }
 
+    /// <summary>Parses a timestamp from its UTF-8 bytes as <see cref="TryTimestamp"/> parses its text, for a fast path that leaves every failure to the character path and its message.</summary>
+    /// <remarks>Thread-safe. The ISO-8601 default reads the bytes; other declared formats are given the text, in <paramref name="scratch"/> (at least as long as the bytes).</remarks>
+    public bool TryTimestampUtf8(ReadOnlySpan<byte> utf8, char[] scratch, out long unixTicks, out bool resolved)
+    {
+        if (_isoOnly)
+        {
+            return TimestampText.TryParseUtf8(utf8, _options.LocalZone, _options.LocalTimeResolution, out unixTicks, out resolved, out _, out _);
+        }
+
+        int length = Encoding.UTF8.GetChars(utf8, scratch);
+        return TryTimestamp(scratch.AsSpan(0, length), out unixTicks, out resolved, out _, out _);
+    }
+
     /// <summary>Counts an accepted row whose local time the policy resolved.</summary>
     public void Resolved() => _resolvedLocalTimes++;
 

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Djpk.Metrics.Periods;
 using NodaTime;
 using NodaTime.TimeZones;
@@ -44,13 +45,23 @@ internal static class TimestampText
         TryParse(s, zone, LocalTimeResolution.Reject, out unixTicks, out _, out reason, out message);
 
     /// <summary>Parses ISO-8601; a local time the zone skips or repeats is resolved by <paramref name="resolution"/> (<paramref name="resolved"/> says so) or rejected.</summary>
-    public static bool TryParse(ReadOnlySpan<char> s, DateTimeZone? zone, LocalTimeResolution resolution, out long unixTicks, out bool resolved, out RejectionReason reason, out string message)
+    public static bool TryParse(ReadOnlySpan<char> s, DateTimeZone? zone, LocalTimeResolution resolution, out long unixTicks, out bool resolved, out RejectionReason reason, out string message) =>
+        Parse(s, zone, resolution, out unixTicks, out resolved, out reason, out message);
+
+    /// <summary>Parses ISO-8601 from its UTF-8 bytes, exactly as <see cref="TryParse(ReadOnlySpan{char}, DateTimeZone?, LocalTimeResolution, out long, out bool, out RejectionReason, out string)"/> parses the same text.</summary>
+    /// <remarks>Every byte the grammar accepts is ASCII, so text with any other character is rejected by both.</remarks>
+    public static bool TryParseUtf8(ReadOnlySpan<byte> s, DateTimeZone? zone, LocalTimeResolution resolution, out long unixTicks, out bool resolved, out RejectionReason reason, out string message) =>
+        Parse(s, zone, resolution, out unixTicks, out resolved, out reason, out message);
+
+    // The grammar once, for characters and for UTF-8 bytes: the JIT makes a copy for each.
+    private static bool Parse<T>(ReadOnlySpan<T> s, DateTimeZone? zone, LocalTimeResolution resolution, out long unixTicks, out bool resolved, out RejectionReason reason, out string message)
+        where T : unmanaged, IBinaryInteger<T>
     {
         resolved = false;
         unixTicks = 0;
         reason = RejectionReason.InvalidTimestamp;
         message = "The timestamp must be ISO-8601, such as 2023-12-04T09:15:00+07:00.";
-        if (s.Length < 16 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') || s[13] != ':')
+        if (s.Length < 16 || s[4] != T.CreateTruncating('-') || s[7] != T.CreateTruncating('-') || (s[10] != T.CreateTruncating('T') && s[10] != T.CreateTruncating('t') && s[10] != T.CreateTruncating(' ')) || s[13] != T.CreateTruncating(':'))
         {
             return false;
         }
@@ -64,7 +75,7 @@ internal static class TimestampText
         int second = 0;
         long fraction = 0;
         int i = 16;
-        if (i < s.Length && s[i] == ':')
+        if (i < s.Length && s[i] == T.CreateTruncating(':'))
         {
             if (!Digits(s, i + 1, 2, out second))
             {
@@ -72,15 +83,15 @@ internal static class TimestampText
             }
 
             i += 3;
-            if (i < s.Length && (s[i] == '.' || s[i] == ','))
+            if (i < s.Length && (s[i] == T.CreateTruncating('.') || s[i] == T.CreateTruncating(',')))
             {
                 int start = ++i;
                 long scale = 1_000_000;
-                while (i < s.Length && char.IsAsciiDigit(s[i]))
+                while (i < s.Length && IsDigit(s[i]))
                 {
                     if (scale > 0)
                     {
-                        fraction += (s[i] - '0') * scale;
+                        fraction += (int.CreateTruncating(s[i]) - '0') * scale;
                         scale /= 10;
                     }
 
@@ -122,7 +133,7 @@ internal static class TimestampText
             return TimestampFormat.InZone(local, zone, resolution, out unixTicks, out resolved, out reason, out message);
         }
 
-        if ((s[i] == 'Z' || s[i] == 'z') && i + 1 == s.Length)
+        if ((s[i] == T.CreateTruncating('Z') || s[i] == T.CreateTruncating('z')) && i + 1 == s.Length)
         {
             offsetSeconds = 0;
         }
@@ -204,22 +215,23 @@ internal static class TimestampText
         return n;
     }
 
-    private static bool TryOffset(ReadOnlySpan<char> s, out long offsetSeconds)
+    private static bool TryOffset<T>(ReadOnlySpan<T> s, out long offsetSeconds)
+        where T : unmanaged, IBinaryInteger<T>
     {
         offsetSeconds = 0;
-        if (s.Length < 3 || (s[0] != '+' && s[0] != '-') || !Digits(s, 1, 2, out int hours))
+        if (s.Length < 3 || (s[0] != T.CreateTruncating('+') && s[0] != T.CreateTruncating('-')) || !Digits(s, 1, 2, out int hours))
         {
             return false;
         }
 
         int minutes = 0, seconds = 0;
-        ReadOnlySpan<char> rest = s[3..];
+        ReadOnlySpan<T> rest = s[3..];
         bool valid = rest.Length switch
         {
             0 => true,
             2 => Digits(rest, 0, 2, out minutes),
-            3 => rest[0] == ':' && Digits(rest, 1, 2, out minutes),
-            6 => rest[0] == ':' && rest[3] == ':' && Digits(rest, 1, 2, out minutes) && Digits(rest, 4, 2, out seconds),
+            3 => rest[0] == T.CreateTruncating(':') && Digits(rest, 1, 2, out minutes),
+            6 => rest[0] == T.CreateTruncating(':') && rest[3] == T.CreateTruncating(':') && Digits(rest, 1, 2, out minutes) && Digits(rest, 4, 2, out seconds),
             _ => false,
         };
         if (!valid)
@@ -238,11 +250,12 @@ internal static class TimestampText
             return false;
         }
 
-        offsetSeconds = s[0] == '-' ? -offsetSeconds : offsetSeconds;
+        offsetSeconds = s[0] == T.CreateTruncating('-') ? -offsetSeconds : offsetSeconds;
         return true;
     }
 
-    private static bool Digits(ReadOnlySpan<char> s, int start, int count, out int value)
+    private static bool Digits<T>(ReadOnlySpan<T> s, int start, int count, out int value)
+        where T : unmanaged, IBinaryInteger<T>
     {
         value = 0;
         if (start + count > s.Length)
@@ -252,17 +265,20 @@ internal static class TimestampText
 
         for (int i = start; i < start + count; i++)
         {
-            char c = s[i];
-            if (!char.IsAsciiDigit(c))
+            int digit = int.CreateTruncating(s[i]) - '0';
+            if (digit is < 0 or > 9)
             {
                 return false;
             }
 
-            value = (value * 10) + (c - '0');
+            value = (value * 10) + digit;
         }
 
         return true;
     }
+
+    private static bool IsDigit<T>(T c)
+        where T : unmanaged, IBinaryInteger<T> => unchecked(uint.CreateTruncating(c) - '0') <= 9; // below '0' wraps past 9
 
     private static void Put(Span<char> destination, ref int n, int value, int width)
     {
