@@ -40,8 +40,8 @@ internal static class UserText
         TryInteger(text, out long user) ? user : UserKey.FromText(text.ToString()).Value;
 
     /// <summary>Returns the integer of integer text, UTF-8 bytes or characters (an optional '-' and ASCII digits in the 64-bit range), as <see cref="IntegerOrHash"/> reads it.</summary>
-    /// <remarks>Up to 18 digits cannot overflow and are summed here; longer text (leading zeros, or near the range's ends)
-    /// goes to long.TryParse, after the same check of its characters.</remarks>
+    /// <remarks>Up to 19 digits fit in an unsigned 64-bit sum and are summed here, then checked against the range; longer
+    /// text (leading zeros) goes to long.TryParse, after the same check of its characters.</remarks>
     public static bool TryInteger<T>(ReadOnlySpan<T> text, out long user)
         where T : unmanaged, IBinaryInteger<T>
     {
@@ -53,20 +53,25 @@ internal static class UserText
             return false;
         }
 
-        if (digits.Length > 18)
+        if (digits.Length > 19)
         {
             return typeof(T) == typeof(byte)
                 ? long.TryParse(MemoryMarshal.Cast<T, byte>(text), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out user)
                 : long.TryParse(MemoryMarshal.Cast<T, char>(text), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out user);
         }
 
-        long sum = 0;
+        ulong sum = 0; // at most 9 999 999 999 999 999 999 < 2^64
         foreach (T digit in digits)
         {
-            sum = (sum * 10) + int.CreateTruncating(digit) - '0';
+            sum = (sum * 10) + ulong.CreateTruncating(digit) - '0';
         }
 
-        user = negative ? -sum : sum;
+        if (sum > (negative ? (ulong)long.MaxValue + 1 : long.MaxValue))
+        {
+            return false;
+        }
+
+        user = negative ? unchecked(-(long)sum) : (long)sum; // -(2^63) wraps to long.MinValue
         return true;
     }
 }

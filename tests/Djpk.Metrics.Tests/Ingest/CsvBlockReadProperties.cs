@@ -52,6 +52,45 @@ public class CsvBlockReadProperties
         return result;
     }
 
+    /// <summary>
+    /// The block path reads simple lines from their bytes: with text users (verbatim and normalised), declared timestamp
+    /// formats, local times and constant channels it gives the sequential result too, on both cores and in small blocks.
+    /// </summary>
+    [Property(MaxTest = 150)]
+    public Property TextUsersFormatsAndConstants_GiveTheSequentialResult(int[] kinds, int seed, NonNegativeInt variant)
+    {
+        (IngestOptions options, LogColumns columns) = (variant.Get % 5) switch
+        {
+            0 => (Limited, LogColumns.Default.WithUserIdentity()),
+            1 => (Limited.WithUserNormalization(UserNormalization.Email), LogColumns.Default.WithUserIdentity()),
+            2 => (Limited.WithTimestampFormats(TimestampFormat.Iso, TimestampFormat.UnixSeconds, TimestampFormat.Pattern("dd/MM/yyyy HH:mm")).WithLocalZone(NodaTime.DateTimeZoneProviders.Tzdb["Asia/Jakarta"]), LogColumns.Default),
+            3 => (Limited.WithLocalZone(NodaTime.DateTimeZoneProviders.Tzdb["Europe/London"]).WithLocalTimeResolution(LocalTimeResolution.Later), LogColumns.Default.WithUserIdentity()),
+            _ => (Limited, LogColumns.Default.WithConstantChannel(DjpkChannels.Email).WithUserIdentity()),
+        };
+        var random = new Random(seed);
+        string[] times = ["2023-12-05T10:21:33+07:00", "1701745293", "05/12/2023 10:21", "2023-03-26T01:30:00", "2023-10-29T01:30:00", "2023-12-05 10:21", "-5", "2023-12-05T10:21:33"];
+        string[] users = ["42", "Budi@Mail.com", " budi@mail.com", "0812-3456", "\u00e9l\u00e8ve", "ｘ", "-", "9223372036854775808", "", "abc def"];
+        string[] channels = ["whatsapp", "WhatsApp", "telegram", "email"];
+        var text = new StringBuilder("timestamp,channel,segment,topic,user,id\n");
+        foreach (int kind in kinds ?? [])
+        {
+            text.Append(times[random.Next(times.Length)]).Append(',').Append(channels[random.Next(channels.Length)]).Append(",pemda,Topik ").Append(kind % 9)
+                .Append(',').Append(users[random.Next(users.Length)]).Append(',').Append(random.Next(4) == 0 ? "r" + random.Next(5) : string.Empty).Append('\n');
+        }
+
+        byte[] bytes = Encoding.UTF8.GetBytes(text.ToString());
+        IngestOptions collect = options.Collecting(3);
+        string expected = Describe(bytes, collect, 1 << 20, sequential: true, columns);
+        Property result = true.Label("start");
+        foreach ((int threads, int blockSize) in new[] { (1, 1 << 20), (2, 300), (3, 0) })
+        {
+            string got = Describe(bytes, collect.WithMaxDegreeOfParallelism(threads), blockSize, sequential: false, columns);
+            result = result.And((got == expected).Label($"variant {variant.Get % 5}, {threads} threads, block {blockSize}:\n{got}\n---- expected\n{expected}"));
+        }
+
+        return result;
+    }
+
     /// <summary>A large simple file read in many blocks on both cores equals the sequential read, and a quote late in it hands the rest over without losing or renumbering a row.</summary>
     [Fact]
     public void ManyBlocks_WithAQuoteLate_EqualTheSequentialRead()
@@ -170,8 +209,8 @@ public class CsvBlockReadProperties
     }
 
     /// <summary>Everything observable of a read: the log, its topic table, the report, or the exception's message.</summary>
-    private static string Describe(byte[] bytes, IngestOptions options, int blockSize, bool sequential) =>
-        ReadDescription.Of(() => CsvLogReader.Read(new MemoryStream(bytes), options, ',', null, null, blockSize, sequential));
+    private static string Describe(byte[] bytes, IngestOptions options, int blockSize, bool sequential, LogColumns? columns = null) =>
+        ReadDescription.Of(() => CsvLogReader.Read(new MemoryStream(bytes), options, ',', columns, null, blockSize, sequential));
 
     private sealed class SynchronousProgress(Action<IngestProgress> report) : IProgress<IngestProgress>
     {
