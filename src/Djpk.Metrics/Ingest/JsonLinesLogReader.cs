@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Hashing;
+using System.Numerics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -180,6 +181,8 @@ public static class JsonLinesLogReader
         private readonly ServiceText _service = new(sink);
         private readonly ProblemList _problems = new();
         private readonly byte[][] _names = [.. columns.All().Select(Encoding.UTF8.GetBytes)];
+        private readonly byte[][] _quotedNames = [.. columns.All().Select(name => Encoding.UTF8.GetBytes(name + "\""))];
+        private readonly int[] _order = new int[7]; // the base field the last fast line had at each position: exporters keep one order
         private readonly int _constantChannel = sink.ConstantCode(columns.ConstantChannel);
         private readonly int _constantSegment = sink.ConstantCode(columns.ConstantSegment);
         private readonly bool _rejectUnknown = columns.UnknownFields == UnknownFieldPolicy.Reject;
@@ -280,14 +283,28 @@ public static class JsonLinesLogReader
                     return false;
                 }
 
-                int nameEnd = PlainStringEnd(line, i + 1);
-                if (nameEnd < 0)
+                // The name the last line had here, when it is this line's too (it ends at its quote: a base field's name found
+                // by BaseFieldOf has no escape or control character), else the search.
+                int position = BitOperations.PopCount((uint)seen);
+                int field = _order[position];
+                int nameEnd;
+                if (field != 0 && line[(i + 1)..].StartsWith(_quotedNames[BitOperations.TrailingZeroCount(field)]))
                 {
-                    return false;
+                    nameEnd = i + _quotedNames[BitOperations.TrailingZeroCount(field)].Length;
+                }
+                else
+                {
+                    nameEnd = PlainStringEnd(line, i + 1);
+                    field = nameEnd < 0 ? 0 : BaseFieldOf(line[(i + 1)..nameEnd]);
+                    if (field == 0)
+                    {
+                        return false;
+                    }
+
+                    _order[position] = field;
                 }
 
-                int field = BaseFieldOf(line[(i + 1)..nameEnd]);
-                if (field == 0 || (seen & field) != 0)
+                if ((seen & field) != 0)
                 {
                     return false;
                 }
