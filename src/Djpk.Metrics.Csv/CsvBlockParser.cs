@@ -91,23 +91,41 @@ internal sealed class CsvBlockParser(CsvColumnMap map, LogColumns columns, Recor
             _starts = new int[width + 1];
         }
 
+        // Find the delimiters 32 bytes at a time: compare, take the mask, and walk its set bits.
         byte separator = (byte)delimiter;
-        int count = 0, start = 0;
-        while (true)
+        int count = 1, at = 0;
+        _starts[0] = 0;
+        ref byte text = ref MemoryMarshal.GetReference(line);
+        if (Vector256.IsHardwareAccelerated)
         {
-            if (count == width)
+            Vector256<byte> separators = Vector256.Create(separator);
+            for (; at + Vector256<byte>.Count <= line.Length; at += Vector256<byte>.Count)
             {
-                return false;
-            }
+                uint mask = Vector256.Equals(Vector256.LoadUnsafe(ref text, (nuint)at), separators).ExtractMostSignificantBits();
+                while (mask != 0)
+                {
+                    if (count == width)
+                    {
+                        return false;
+                    }
 
-            _starts[count++] = start;
-            int next = line[start..].IndexOf(separator);
-            if (next < 0)
+                    _starts[count++] = at + BitOperations.TrailingZeroCount(mask) + 1;
+                    mask &= mask - 1;
+                }
+            }
+        }
+
+        for (; at < line.Length; at++)
+        {
+            if (line[at] == separator)
             {
-                break;
-            }
+                if (count == width)
+                {
+                    return false;
+                }
 
-            start += next + 1;
+                _starts[count++] = at + 1;
+            }
         }
 
         if (count != width)
