@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Djpk.Metrics.Periods;
 using NodaTime;
 using NodaTime.TimeZones;
@@ -19,6 +20,9 @@ internal static class TimestampText
     private const long EpochDays = 719_162;
     private const long TicksPerSecond = 10_000_000;
     private const long TicksPerDay = 864_000_000_000;
+
+    /// <summary>Ticks per unit of a fraction's last digit, by its number of digits (up to 7).</summary>
+    private static readonly long[] TickScale = [0, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
 
     /// <summary>The longest text <see cref="Format"/> writes.</summary>
     public const int MaxFormattedLength = 40;
@@ -53,8 +57,116 @@ internal static class TimestampText
     public static bool TryParseUtf8(ReadOnlySpan<byte> s, DateTimeZone? zone, LocalTimeResolution resolution, out long unixTicks, out bool resolved, out RejectionReason reason, out string message) =>
         Parse(s, zone, resolution, out unixTicks, out resolved, out reason, out message);
 
-    // The grammar once, for characters and for UTF-8 bytes: the JIT makes a copy for each.
+    // The shape exporters write, in one unrolled pass, then the whole grammar for everything else.
     private static bool Parse<T>(ReadOnlySpan<T> s, DateTimeZone? zone, LocalTimeResolution resolution, out long unixTicks, out bool resolved, out RejectionReason reason, out string message)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        if (TryCommonShape(s, out unixTicks))
+        {
+            resolved = false;
+            reason = default;
+            message = string.Empty;
+            return true;
+        }
+
+        return ParseGrammar(s, zone, resolution, out unixTicks, out resolved, out reason, out message);
+    }
+
+    /// <summary>Reads <c>YYYY-MM-DDThh:mm:ss</c>, an optional <c>.</c> and 1 to 9 fraction digits, then <c>Z</c>, <c>±hh</c> or <c>±hh:mm</c>: true only with the instant <see cref="ParseGrammar"/> gives the same text; false (having decided nothing) for any other text, which the grammar then reads.</summary>
+    internal static bool TryCommonShape<T>(ReadOnlySpan<T> s, out long unixTicks)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        // Every value below is bounded (digits, years to 9999, offsets to 18 hours): nothing can overflow, so no checks.
+        unchecked
+        {
+            unixTicks = 0;
+            if (s.Length < 20 || s[4] != T.CreateTruncating('-') || s[7] != T.CreateTruncating('-') || s[10] != T.CreateTruncating('T')
+                || s[13] != T.CreateTruncating(':') || s[16] != T.CreateTruncating(':'))
+            {
+                return false;
+            }
+
+            int y0 = Digit(s[0]), y1 = Digit(s[1]), y2 = Digit(s[2]), y3 = Digit(s[3]), mo0 = Digit(s[5]), mo1 = Digit(s[6]), d0 = Digit(s[8]), d1 = Digit(s[9]);
+            int h0 = Digit(s[11]), h1 = Digit(s[12]), mi0 = Digit(s[14]), mi1 = Digit(s[15]), s0 = Digit(s[17]), s1 = Digit(s[18]);
+            if ((y0 | y1 | y2 | y3 | mo0 | mo1 | d0 | d1 | h0 | h1 | mi0 | mi1 | s0 | s1) < 0) // Digit is -1 for anything but a digit
+            {
+                return false;
+            }
+
+            int year = (y0 * 1000) + (y1 * 100) + (y2 * 10) + y3, month = (mo0 * 10) + mo1, day = (d0 * 10) + d1;
+            int hour = (h0 * 10) + h1, minute = (mi0 * 10) + mi1, second = (s0 * 10) + s1;
+            if (year < 1 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+            {
+                return false;
+            }
+
+            // The offset, read from the end: Z, ±hh:mm or ±hh; what lies between it and the seconds is the fraction.
+            int end = s.Length, offsetStart;
+            long offsetSeconds;
+            if (s[end - 1] == T.CreateTruncating('Z'))
+            {
+                offsetStart = end - 1;
+                offsetSeconds = 0;
+            }
+            else
+            {
+                bool minutes = end >= 25 && s[end - 3] == T.CreateTruncating(':');
+                offsetStart = minutes ? end - 6 : end - 3;
+                T sign = s[offsetStart];
+                if (offsetStart < 19 || (sign != T.CreateTruncating('+') && sign != T.CreateTruncating('-')))
+                {
+                    return false;
+                }
+
+                int oh0 = Digit(s[offsetStart + 1]), oh1 = Digit(s[offsetStart + 2]), om0 = minutes ? Digit(s[end - 2]) : 0, om1 = minutes ? Digit(s[end - 1]) : 0;
+                if ((oh0 | oh1 | om0 | om1) < 0 || om0 > 5)
+                {
+                    return false;
+                }
+
+                offsetSeconds = (((oh0 * 10) + oh1) * 3600L) + (((om0 * 10) + om1) * 60L);
+                if (offsetSeconds > 18 * 3600)
+                {
+                    return false;
+                }
+
+                offsetSeconds = sign == T.CreateTruncating('-') ? -offsetSeconds : offsetSeconds;
+            }
+
+            long fraction = 0;
+            if (offsetStart > 19)
+            {
+                int count = offsetStart - 20;
+                if (s[19] != T.CreateTruncating('.') || count is 0 or > 9)
+                {
+                    return false;
+                }
+
+                int bad = 0;
+                long value = 0;
+                for (int i = 20; i < offsetStart; i++)
+                {
+                    int digit = Digit(s[i]);
+                    bad |= digit;
+                    value = i < 27 ? (value * 10) + digit : value; // digits after the 7th are below a tick: truncated, as the grammar does
+                }
+
+                if (bad < 0)
+                {
+                    return false;
+                }
+
+                fraction = value * TickScale[Math.Min(count, 7)];
+            }
+
+            unixTicks = ((CivilDays.FromDate(year, month, day) - EpochDays) * TicksPerDay)
+                + ((((hour * 60L) + minute) * 60L) + second - offsetSeconds) * TicksPerSecond + fraction;
+            return IsSupported(unixTicks);
+        }
+    }
+
+    // The whole grammar, once for characters and for UTF-8 bytes: the JIT makes a copy for each.
+    internal static bool ParseGrammar<T>(ReadOnlySpan<T> s, DateTimeZone? zone, LocalTimeResolution resolution, out long unixTicks, out bool resolved, out RejectionReason reason, out string message)
         where T : unmanaged, IBinaryInteger<T>
     {
         resolved = false;
@@ -275,6 +387,15 @@ internal static class TimestampText
         }
 
         return true;
+    }
+
+    // The value of an ASCII digit, else -1.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Digit<T>(T c)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        uint value = unchecked(uint.CreateTruncating(c) - '0'); // below '0' wraps past 9
+        return value <= 9 ? (int)value : -1;
     }
 
     private static bool IsDigit<T>(T c)

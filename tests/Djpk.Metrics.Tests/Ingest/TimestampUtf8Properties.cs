@@ -44,6 +44,35 @@ public class TimestampUtf8Properties
         return true.ToProperty();
     }
 
+    /// <summary>The shortcut for the exporters' shape accepts only what the whole grammar accepts, with the same instant, for characters and bytes.</summary>
+    [Property(MaxTest = 600)]
+    public Property CommonShape_AcceptsOnlyWhatTheGrammarAccepts(long seed, int shape, int cut, char replacement)
+    {
+        string text = Mutated(seed, shape, cut, replacement);
+        byte[] utf8 = Encoding.UTF8.GetBytes(text);
+        bool grammar = TimestampText.ParseGrammar<char>(text, null, LocalTimeResolution.Reject, out long expected, out _, out _, out _);
+        bool chars = TimestampText.TryCommonShape<char>(text, out long fromChars);
+        bool bytes = TimestampText.TryCommonShape<byte>(utf8, out long fromBytes);
+        return ((!chars || (grammar && fromChars == expected)) && (!bytes || (grammar && fromBytes == expected)) && chars == bytes)
+            .Label($"'{text}': grammar {grammar} {expected}, shortcut {chars} {fromChars} / {bytes} {fromBytes}");
+    }
+
+    /// <summary>The shortcut takes the shape the library's writers and the common exporters write, so the fast path is the usual one.</summary>
+    [Theory]
+    [InlineData("2023-12-05T10:21:33+07:00")]
+    [InlineData("2023-12-05T10:21:33.1234567+07:00")]
+    [InlineData("2023-12-05T10:21:33.123456789-03:30")]
+    [InlineData("2023-12-05T10:21:33Z")]
+    [InlineData("2023-12-05T10:21:33.5Z")]
+    [InlineData("2023-12-05T10:21:33+07")]
+    public void CommonShape_TakesTheWritersShape(string text)
+    {
+        Assert.True(TimestampText.TryCommonShape<char>(text, out long shortcut));
+        Assert.True(TimestampText.ParseGrammar<char>(text, null, LocalTimeResolution.Reject, out long grammar, out _, out _, out _));
+        Assert.Equal(grammar, shortcut);
+        Assert.Equal(OffsetDateTimePattern.ExtendedIso.Parse(text.Replace("+07", "+07", StringComparison.Ordinal)).Value.ToInstant().ToUnixTimeTicks(), shortcut);
+    }
+
     [Property(MaxTest = 300)]
     public Property WellFormedUtf8_IsNodaTimesInstant(long seed, int shape)
     {
