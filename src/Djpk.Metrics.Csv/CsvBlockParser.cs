@@ -169,7 +169,7 @@ internal sealed class CsvBlockParser(CsvColumnMap map, LogColumns columns, Recor
         }
         else if (_verbatimUsers && userText is [> (byte)' ' and < 0x80, ..])
         {
-            user = UserText.TryInteger(userText, out long key) ? key : unchecked((long)XxHash3.HashToUInt64(userText));
+            user = UserText.IntegerOrHash(userText);
         }
         else
         {

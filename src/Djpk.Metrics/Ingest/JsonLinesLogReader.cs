@@ -288,9 +288,9 @@ public static class JsonLinesLogReader
                 int position = BitOperations.PopCount((uint)seen);
                 int field = _order[position];
                 int nameEnd;
-                if (field != 0 && line[(i + 1)..].StartsWith(_quotedNames[BitOperations.TrailingZeroCount(field)]))
+                if (field != 0 && _quotedNames[BitOperations.TrailingZeroCount(field)] is var quoted && line[(i + 1)..].StartsWith(quoted))
                 {
-                    nameEnd = i + _quotedNames[BitOperations.TrailingZeroCount(field)].Length;
+                    nameEnd = i + quoted.Length;
                 }
                 else
                 {
@@ -402,7 +402,7 @@ public static class JsonLinesLogReader
                         return false;
                     }
 
-                    user = UserText.TryInteger(value, out long key) ? key : unchecked((long)XxHash3.HashToUInt64(value));
+                    user = UserText.IntegerOrHash(value);
                     return true;
                 default:
                     id = XxHash128.HashToUInt128(value);
@@ -730,8 +730,7 @@ public static class JsonLinesLogReader
 
                 if (field == User && !reader.ValueIsEscaped && _verbatimUsers && reader.ValueSpan is [> (byte)' ' and < 0x80, ..])
                 {
-                    ReadOnlySpan<byte> identity = reader.ValueSpan;
-                    user = UserText.TryInteger(identity, out long key) ? key : unchecked((long)XxHash3.HashToUInt64(identity));
+                    user = UserText.IntegerOrHash(reader.ValueSpan);
                     continue;
                 }
 

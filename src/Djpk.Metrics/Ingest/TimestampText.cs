@@ -199,11 +199,11 @@ internal static class TimestampText
             {
                 int start = ++i;
                 long scale = 1_000_000;
-                while (i < s.Length && IsDigit(s[i]))
+                while (i < s.Length && Digit(s[i]) >= 0)
                 {
                     if (scale > 0)
                     {
-                        fraction += (int.CreateTruncating(s[i]) - '0') * scale;
+                        fraction += Digit(s[i]) * scale;
                         scale /= 10;
                     }
 
@@ -377,8 +377,8 @@ internal static class TimestampText
 
         for (int i = start; i < start + count; i++)
         {
-            int digit = int.CreateTruncating(s[i]) - '0';
-            if (digit is < 0 or > 9)
+            int digit = Digit(s[i]);
+            if (digit < 0)
             {
                 return false;
             }
@@ -397,9 +397,6 @@ internal static class TimestampText
         uint value = unchecked(uint.CreateTruncating(c) - '0'); // below '0' wraps past 9
         return value <= 9 ? (int)value : -1;
     }
-
-    private static bool IsDigit<T>(T c)
-        where T : unmanaged, IBinaryInteger<T> => unchecked(uint.CreateTruncating(c) - '0') <= 9; // below '0' wraps past 9
 
     private static void Put(Span<char> destination, ref int n, int value, int width)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Hashing;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
@@ -39,7 +40,11 @@ internal static class UserText
     public static long IntegerOrHash(ReadOnlySpan<char> text) =>
         TryInteger(text, out long user) ? user : UserKey.FromText(text.ToString()).Value;
 
-    /// <summary>Returns the integer of integer text, UTF-8 bytes or characters (an optional '-' and ASCII digits in the 64-bit range), as <see cref="IntegerOrHash"/> reads it.</summary>
+    /// <summary>The same rule for a UTF-8 identity: its integer key if it is integer text, else the XXH3 hash of its bytes, as <see cref="UserKey.FromText"/> hashes the text.</summary>
+    public static long IntegerOrHash(ReadOnlySpan<byte> utf8) =>
+        TryInteger(utf8, out long user) ? user : unchecked((long)XxHash3.HashToUInt64(utf8));
+
+    /// <summary>Returns the integer of integer text, UTF-8 bytes or characters (an optional '-' and ASCII digits in the 64-bit range), as <see cref="IntegerOrHash(ReadOnlySpan{char})"/> reads it.</summary>
     /// <remarks>Up to 19 digits fit in an unsigned 64-bit sum and are summed here, then checked against the range; longer
     /// text (leading zeros) goes to long.TryParse, after the same check of its characters.</remarks>
     public static bool TryInteger<T>(ReadOnlySpan<T> text, out long user)
